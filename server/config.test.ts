@@ -1,0 +1,93 @@
+import { resolve } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { describeMode, loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("defaults to demo mode on 127.0.0.1:8080 serving <repo>/dist", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      host: "127.0.0.1",
+      port: 8080,
+      mode: "demo",
+      auth: { kind: "none" },
+    });
+    expect(c.distDir).toBe(resolve(import.meta.dirname, "..", "dist"));
+    expect(c.endpoint).toBeUndefined();
+    expect(c.projectIds).toEqual([]);
+    expect(c.demoNow).toBeUndefined();
+    expect(describeMode(c)).toBe("demo data");
+  });
+
+  it("reads PORT, HOST, DIST_DIR and DLI_PROJECT_IDS", () => {
+    const c = loadConfig({
+      PORT: "0",
+      HOST: "0.0.0.0",
+      DIST_DIR: "/tmp/x",
+      DLI_PROJECT_IDS: " a1 ,, b2 ,",
+    });
+    expect(c).toMatchObject({
+      host: "0.0.0.0",
+      port: 0,
+      distDir: "/tmp/x",
+      projectIds: ["a1", "b2"],
+    });
+  });
+
+  it("rejects a bad PORT", () => {
+    expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT/);
+  });
+
+  it("switches to proxy mode with DLI_ENDPOINT, normalised to its origin", () => {
+    const c = loadConfig({
+      DLI_ENDPOINT: "https://dli.cn-north-4.myhuaweicloud.com/",
+      DLI_AUTH_TOKEN: "tok",
+    });
+    expect(c.mode).toBe("proxy");
+    expect(c.endpoint?.href).toBe("https://dli.cn-north-4.myhuaweicloud.com/");
+    expect(c.auth).toEqual({ kind: "token", token: "tok" });
+    expect(describeMode(c)).toBe("proxy to https://dli.cn-north-4.myhuaweicloud.com, token auth");
+    expect(describeMode(c)).not.toContain("tok,");
+  });
+
+  it.each([
+    "not a url",
+    "ftp://dli.example.com",
+    "https://dli.example.com/v2.0",
+    "https://dli.example.com?x=1",
+    "https://user:pw@dli.example.com",
+  ])("throws a clear error for DLI_ENDPOINT=%s", (raw) => {
+    expect(() => loadConfig({ DLI_ENDPOINT: raw })).toThrow(/DLI_ENDPOINT/);
+  });
+
+  it("prefers the token over AK/SK, and uses AK/SK otherwise", () => {
+    const both = loadConfig({
+      DLI_AUTH_TOKEN: "t",
+      HUAWEICLOUD_SDK_AK: "ak",
+      HUAWEICLOUD_SDK_SK: "sk",
+    });
+    expect(both.auth.kind).toBe("token");
+    const aksk = loadConfig({
+      DLI_ENDPOINT: "http://127.0.0.1:9999",
+      HUAWEICLOUD_SDK_AK: "ak",
+      HUAWEICLOUD_SDK_SK: "sk",
+    });
+    expect(aksk.auth).toEqual({ kind: "aksk", ak: "ak", sk: "sk" });
+    expect(describeMode(aksk)).toBe("proxy to http://127.0.0.1:9999, AK/SK signing");
+    expect(() => loadConfig({ HUAWEICLOUD_SDK_AK: "ak" })).toThrow(/together/);
+  });
+
+  it("warns once when proxying without credentials", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    loadConfig({ DLI_ENDPOINT: "https://a.example" });
+    loadConfig({ DLI_ENDPOINT: "https://a.example" });
+    expect(warn.mock.calls.length).toBeLessThanOrEqual(1);
+    warn.mockRestore();
+  });
+
+  it("freezes the demo clock with DEMO_NOW", () => {
+    const c = loadConfig({ DEMO_NOW: "2026-11-28T10:00:00Z" });
+    expect(c.demoNow?.()).toBe(Date.parse("2026-11-28T10:00:00Z"));
+    expect(() => loadConfig({ DEMO_NOW: "yesterday" })).toThrow(/DEMO_NOW/);
+  });
+});

@@ -1,0 +1,119 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export type ServerAuth =
+  | { kind: "token"; token: string }
+  | { kind: "aksk"; ak: string; sk: string }
+  | { kind: "none" };
+
+export type ServerConfig = {
+  host: string;
+  port: number;
+  distDir: string;
+  mode: "demo" | "proxy";
+  endpoint?: URL;
+  auth: ServerAuth;
+  projectIds: string[];
+  /** Freezes the emulator clock (DEMO_NOW) so screenshots are reproducible. */
+  demoNow?: () => number;
+};
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+let warnedNoCredentials = false;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v ? v : undefined;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") return 8080;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseEndpoint(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(
+      `DLI_ENDPOINT is not a valid URL: "${raw}" (expected e.g. https://dli.cn-north-4.myhuaweicloud.com)`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new Error(`DLI_ENDPOINT must be an http(s) URL, got protocol "${url.protocol}"`);
+  }
+  if (url.username || url.password) {
+    throw new Error("DLI_ENDPOINT must not contain credentials; use DLI_AUTH_TOKEN or AK/SK");
+  }
+  if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+    throw new Error(
+      `DLI_ENDPOINT must be an origin only (scheme://host[:port]), got "${raw}"; the server adds /v2.0/... itself`,
+    );
+  }
+  return new URL(url.origin);
+}
+
+function parseDemoNow(raw: string): () => number {
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) {
+    throw new Error(`DEMO_NOW must be an ISO instant such as 2026-11-28T10:00:00Z, got "${raw}"`);
+  }
+  return () => ms;
+}
+
+function parseAuth(env: NodeJS.ProcessEnv): ServerAuth {
+  const token = nonEmpty(env.DLI_AUTH_TOKEN);
+  if (token) return { kind: "token", token };
+  const ak = nonEmpty(env.HUAWEICLOUD_SDK_AK);
+  const sk = nonEmpty(env.HUAWEICLOUD_SDK_SK);
+  if (ak && sk) return { kind: "aksk", ak, sk };
+  if (ak || sk) {
+    throw new Error("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must be set together");
+  }
+  return { kind: "none" };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const rawEndpoint = nonEmpty(env.DLI_ENDPOINT);
+  const endpoint = rawEndpoint ? parseEndpoint(rawEndpoint) : undefined;
+  const auth = parseAuth(env);
+  const demoNowRaw = nonEmpty(env.DEMO_NOW);
+  const config: ServerConfig = {
+    host: nonEmpty(env.HOST) ?? "127.0.0.1",
+    port: parsePort(env.PORT),
+    distDir: resolve(nonEmpty(env.DIST_DIR) ?? resolve(REPO_ROOT, "dist")),
+    mode: endpoint ? "proxy" : "demo",
+    auth,
+    projectIds: (env.DLI_PROJECT_IDS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
+  };
+  if (endpoint) config.endpoint = endpoint;
+  if (demoNowRaw) config.demoNow = parseDemoNow(demoNowRaw);
+  if (endpoint && auth.kind === "none" && !warnedNoCredentials) {
+    warnedNoCredentials = true;
+    console.warn(
+      "warning: DLI_ENDPOINT is set but neither DLI_AUTH_TOKEN nor HUAWEICLOUD_SDK_AK/SK is; requests will be sent unauthenticated",
+    );
+  }
+  return config;
+}
+
+/** How the startup line and /api/config describe the mode, never the secret. */
+export function describeMode(config: ServerConfig): string {
+  if (config.mode === "demo" || !config.endpoint) return "demo data";
+  const auth =
+    config.auth.kind === "token"
+      ? "token auth"
+      : config.auth.kind === "aksk"
+        ? "AK/SK signing"
+        : "no credentials";
+  return `proxy to ${config.endpoint.origin}, ${auth}`;
+}
