@@ -1,0 +1,34 @@
+import type { Locator, Page } from "@playwright/test";
+
+/** The start page at /: project links, a "Project ID" box, and "Recently opened". */
+export class ProjectPicker {
+  readonly page: Page;
+  readonly heading: Locator;
+  readonly projectIdInput: Locator;
+  readonly open: Locator;
+  readonly recent: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.heading = page.getByRole("heading", { name: "Projects" });
+    this.projectIdInput = page.getByRole("textbox", { name: "Project ID" });
+    this.open = page.getByRole("button", { name: "Open" });
+    this.recent = page
+      .getByRole("region", { name: "Recently opened" })
+      .or(page.getByRole("list", { name: "Recently opened" }));
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto("/");
+  }
+
+  /** The link to a project's list; its accessible name contains the project name or id. */
+  projectLink(nameOrId: string | RegExp): Locator {
+    return this.page.getByRole("link", { name: nameOrId });
+  }
+
+  async openById(projectId: string): Promise<void> {
+    await this.projectIdInput.fill(projectId);
+    await this.open.click();
+  }
+}

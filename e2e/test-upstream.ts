@@ -1,0 +1,330 @@
+// A small fake DLI for the proxy-mode browser tests. It listens on 127.0.0.1:0, records
+// every request it receives, and answers from a script the test sets: by default, pages of
+// jobs computed from a fixture list exactly as the contract says (job_type, limit 1..100,
+// offset, start/end in ms, newest first, job_count = all matches).
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+export type JobType = "DNA_SOMATIC" | "DNA_GERMLINE";
+
+export interface UpstreamJob {
+  job_id: string;
+  owner: string;
+  status: string;
+  progress: string;
+  start_time: number;
+  duration: number;
+  message: string | null;
+  request: string;
+}
+
+/** A fixture job: the wire job plus the type the upstream filters on. */
+export interface FixtureJob {
+  jobType: JobType;
+  /** What the upstream sends for this job. Usually an UpstreamJob; anything for malformed ones. */
+  wire: unknown;
+  startTime: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. /v2.0/p1/gene/jobs */
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** Date.now() when the request arrived. */
+  at: number;
+}
+
+export type Reply =
+  | { kind: "jobs" }
+  | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: "raw"; status: number; body: string; contentType: string }
+  | { kind: "destroy" };
+
+export type Script = (request: RecordedRequest, index: number) => Reply;
+
+export const replies = {
+  jobs: (): Reply => ({ kind: "jobs" }),
+  tokenExpired: (): Reply => ({
+    kind: "json",
+    status: 401,
+    body: {
+      error_code: "APIGW.0301",
+      error_msg: "Incorrect IAM authentication information: token expired",
+    },
+  }),
+  forbidden: (): Reply => ({
+    kind: "json",
+    status: 403,
+    body: { error_code: "APIGW.0302", error_msg: "The IAM user is forbidden in the project" },
+  }),
+  dliError: (status: number, code: string, msg: string): Reply => ({
+    kind: "json",
+    status,
+    body: { error_code: code, error_msg: msg },
+  }),
+  throttled: (retryAfterSeconds: number): Reply => ({
+    kind: "json",
+    status: 429,
+    body: { error_code: "APIGW.0308", error_msg: "The throttling threshold has been reached" },
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  }),
+  html: (): Reply => ({
+    kind: "raw",
+    status: 200,
+    contentType: "text/html; charset=utf-8",
+    body: "<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>",
+  }),
+  /** Accept the connection, then drop it without answering. */
+  destroy: (): Reply => ({ kind: "destroy" }),
+} as const;
+
+/** Answers `first` for the first `times` list requests, then the job pages. */
+export function thenJobs(first: Reply, times = 1): Script {
+  return (_request, index) => (index < times ? first : replies.jobs());
+}
+
+export interface TestUpstream {
+  /** Base URL, e.g. http://127.0.0.1:41234 */
+  readonly url: URL;
+  /** Every request received, in order. */
+  readonly requests: readonly RecordedRequest[];
+  /** Requests for the job list (GET …/gene/jobs), in order. */
+  listRequests(): RecordedRequest[];
+  setJobs(jobs: FixtureJob[]): void;
+  /** Script the answers; the index counts list requests since the script was set. */
+  script(script: Script): void;
+  /** Forget recorded requests (the script's index restarts too). */
+  clearRequests(): void;
+  close(): Promise<void>;
+}
+
+const LIST_PATH = /^\/v2\.0\/([^/]+)\/gene\/jobs\/?$/;
+
+export function isListRequest(request: RecordedRequest): boolean {
+  return request.method === "GET" && LIST_PATH.test(request.path);
+}
+
+function dliError(status: number, msg: string): Reply {
+  return { kind: "json", status, body: { error_code: "DLI.0001", error_msg: msg } };
+}
+
+function intParam(
+  query: Record<string, string>,
+  name: string,
+  fallback: number,
+): number | undefined {
+  const raw = query[name];
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/** The contract's list semantics, over the fixture jobs. */
+export function listPage(jobs: readonly FixtureJob[], query: Record<string, string>): Reply {
+  const limit = intParam(query, "limit", 10);
+  const offset = intParam(query, "offset", 0);
+  const start = intParam(query, "start", Number.NEGATIVE_INFINITY);
+  const end = intParam(query, "end", Number.POSITIVE_INFINITY);
+  const jobType = query.job_type;
+  if (limit === undefined || limit < 1 || limit > 100) {
+    return dliError(400, "Parameter check failed: limit must be between 1 and 100");
+  }
+  if (offset === undefined || offset < 0) return dliError(400, "Parameter check failed: offset");
+  if (start === undefined || end === undefined) {
+    return dliError(400, "Parameter check failed: start/end");
+  }
+  if (jobType !== undefined && jobType !== "DNA_SOMATIC" && jobType !== "DNA_GERMLINE") {
+    return dliError(400, "Parameter check failed: job_type");
+  }
+  const matches = jobs
+    .filter((job) => jobType === undefined || job.jobType === jobType)
+    .filter((job) => job.startTime >= start && job.startTime <= end)
+    .sort((a, b) => b.startTime - a.startTime);
+  return {
+    kind: "json",
+    status: 200,
+    body: {
+      job_count: matches.length,
+      jobs: matches.slice(offset, offset + limit).map((job) => job.wire),
+    },
+  };
+}
+
+export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise<TestUpstream> {
+  let jobs = initialJobs;
+  let script: Script = () => replies.jobs();
+  let listIndex = 0;
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+
+  const server = createServer((req, res) => {
+    const parsed = new URL(req.url ?? "/", "http://upstream.test");
+    const recorded: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: parsed.pathname,
+      query: Object.fromEntries(parsed.searchParams),
+      headers: req.headers,
+      at: Date.now(),
+    };
+    requests.push(recorded);
+    // Drain any body so keep-alive connections stay usable.
+    req.resume();
+
+    let reply: Reply;
+    if (isListRequest(recorded)) {
+      reply = script(recorded, listIndex);
+      listIndex += 1;
+    } else {
+      reply = {
+        kind: "json",
+        status: 404,
+        body: { error_code: "DLI.0023", error_msg: "Resource not found" },
+      };
+    }
+    if (reply.kind === "jobs") reply = listPage(jobs, recorded.query);
+
+    switch (reply.kind) {
+      case "destroy":
+        req.socket.destroy();
+        return;
+      case "raw":
+        res.writeHead(reply.status, { "content-type": reply.contentType });
+        res.end(reply.body);
+        return;
+      case "json":
+        res.writeHead(reply.status, {
+          "content-type": "application/json;charset=UTF-8",
+          ...reply.headers,
+        });
+        res.end(JSON.stringify(reply.body));
+        return;
+    }
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: new URL(`http://127.0.0.1:${port}`),
+    requests,
+    listRequests: () => requests.filter(isListRequest),
+    setJobs: (next) => {
+      jobs = next;
+    },
+    script: (next) => {
+      script = next;
+      listIndex = 0;
+    },
+    clearRequests: () => {
+      requests.length = 0;
+      listIndex = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Fixture jobs
+
+const STATUSES = ["FINISHED", "RUNNING", "FAILED", "CANCELLED", "LAUNCHING", "CANCELING"];
+
+function somaticRequest(n: number): string {
+  return JSON.stringify({
+    job_type: "DNA_SOMATIC",
+    inputs: [
+      { sample_type: "tumor", sample_inputs: [`s3a://gene-bucket/tumor-${n}_R1.fastq.gz`] },
+      { sample_type: "normal", sample_inputs: [`s3a://gene-bucket/normal-${n}_R1.fastq.gz`] },
+    ],
+    tumor_sample_name: `TUMOR-${n}`,
+    normal_sample_name: `NORMAL-${n}`,
+    file_type: "fastq",
+    ref: n % 2 === 0 ? "hg38" : "hg19",
+    output: `s3a://gene-bucket/out/${n}/`,
+    access_encoded_key: "QUtJQUVYQU1QTEU=",
+    secret_encoded_key: "c2VjcmV0LWV4YW1wbGU=",
+  });
+}
+
+function germlineRequest(n: number): string {
+  return JSON.stringify({
+    job_type: "DNA_GERMLINE",
+    input: [`s3a://gene-bucket/germ-${n}_R1.fastq.gz`, `s3a://gene-bucket/germ-${n}_R2.fastq.gz`],
+    output: `s3a://gene-bucket/germ-out/${n}/`,
+    file_type: "fastq",
+    ref: "hg38",
+    engine: "gatk",
+  });
+}
+
+/** A deterministic UUID-shaped id that encodes the type and index, e.g. for asserting rows. */
+export function fixtureJobId(jobType: JobType, n: number): string {
+  const prefix = jobType === "DNA_SOMATIC" ? "5a" : "6e";
+  return `${prefix}000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+}
+
+export interface MakeJobsOptions {
+  jobType: JobType;
+  count: number;
+  /** Start time of job 0 (the newest); later jobs are older. */
+  newest: number;
+  /** Spacing between consecutive jobs, ms. */
+  stepMs: number;
+  owner?: string;
+}
+
+export function makeJobs(options: MakeJobsOptions): FixtureJob[] {
+  const { jobType, count, newest, stepMs } = options;
+  const steps = jobType === "DNA_SOMATIC" ? 7 : 3;
+  return Array.from({ length: count }, (_, n): FixtureJob => {
+    const status = STATUSES[n % STATUSES.length] ?? "FINISHED";
+    const done = status === "FINISHED" ? steps : (n % steps) + 1;
+    const startTime = newest - n * stepMs;
+    const wire: UpstreamJob = {
+      job_id: fixtureJobId(jobType, n),
+      owner: options.owner ?? `user${n % 3}`,
+      status,
+      progress: `${Math.min(done, steps)}/${steps}`,
+      start_time: startTime,
+      duration: 600 + n * 37,
+      message: status === "FAILED" ? `Step ${done} failed: executor lost` : null,
+      request: jobType === "DNA_SOMATIC" ? somaticRequest(n) : germlineRequest(n),
+    };
+    return { jobType, wire, startTime };
+  });
+}
+
+/** A job whose fields have the wrong types (progress a number, start_time a string). */
+export function malformedJob(startTime: number): FixtureJob {
+  return {
+    jobType: "DNA_SOMATIC",
+    startTime,
+    wire: {
+      job_id: "bad00000-0000-4000-8000-000000000000",
+      owner: 42,
+      status: "FINISHED",
+      progress: 7,
+      start_time: "yesterday",
+      duration: "long",
+      message: null,
+      request: "{not json",
+    },
+  };
+}
+
+export function randomToken(): string {
+  return `MIIT-test-token-${randomUUID()}`;
+}
