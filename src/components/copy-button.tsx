@@ -1,0 +1,50 @@
+import { useEffect, useState } from "react";
+
+async function writeClipboard(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  // Plain-http deployments have no Clipboard API; a hidden textarea still works there.
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand("copy");
+  area.remove();
+  if (!ok) throw new Error("copy refused");
+}
+
+/** A small copy button that says, politely, whether it worked. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  useEffect(() => {
+    if (state === "idle") return;
+    const timer = window.setTimeout(() => setState("idle"), 1500);
+    return () => window.clearTimeout(timer);
+  }, [state]);
+  return (
+    <button
+      type="button"
+      className="copy-button"
+      aria-label={label}
+      title={label}
+      onClick={(event) => {
+        // Inside a clickable row the copy must not also open the row.
+        event.stopPropagation();
+        writeClipboard(text).then(
+          () => setState("copied"),
+          () => setState("failed"),
+        );
+      }}
+    >
+      <span aria-hidden="true">{state === "copied" ? "✓" : state === "failed" ? "✗" : "⧉"}</span>
+      <span className="visually-hidden" aria-live="polite">
+        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { parseProgress } from "../../../lib/format";
+import { type DecodedRequest, decodeRequest } from "../request/decode-request";
+
+export const KNOWN_STATUSES = [
+  "LAUNCHING",
+  "RUNNING",
+  "FINISHED",
+  "FAILED",
+  "CANCELLED",
+  "CANCELING",
+] as const;
+
+/**
+ * One job as DLI sends it. Lenient where the UI copes (an unknown status, a missing owner, a
+ * progress it cannot read); strict only where a row would be meaningless without the field.
+ */
+const jobSchema = z.object({
+  job_id: z.string().min(1),
+  status: z.string().min(1),
+  start_time: z.number().int().nonnegative(),
+  owner: z.string().nullish(),
+  progress: z.string().nullish(),
+  duration: z.number().nonnegative().nullish(),
+  message: z.string().nullish(),
+  request: z.unknown().optional(),
+});
+
+export type Job = {
+  kind: "job";
+  jobId: string;
+  status: string;
+  startTime: number;
+  owner: string | null;
+  progressText: string | null;
+  progress: { done: number; total: number } | null;
+  durationSeconds: number | null;
+  message: string | null;
+  request: DecodedRequest;
+};
+
+/** A job that failed validation: kept as its own row so the rest of the page still shows. */
+export type MalformedJob = {
+  kind: "malformed";
+  index: number;
+  jobId: string | null;
+  problems: string[];
+};
+
+export type JobRow = Job | MalformedJob;
+
+function toJob(raw: z.infer<typeof jobSchema>): Job {
+  return {
+    kind: "job",
+    jobId: raw.job_id,
+    status: raw.status,
+    startTime: raw.start_time,
+    owner: raw.owner ?? null,
+    progressText: raw.progress ?? null,
+    progress: parseProgress(raw.progress),
+    durationSeconds: raw.duration ?? null,
+    message: raw.message ?? null,
+    request: decodeRequest(raw.request),
+  };
+}
+
+export function parseJob(raw: unknown, index: number): JobRow {
+  const parsed = jobSchema.safeParse(raw);
+  if (parsed.success) return toJob(parsed.data);
+  const maybeId = raw && typeof raw === "object" ? (raw as { job_id?: unknown }).job_id : undefined;
+  return {
+    kind: "malformed",
+    index,
+    jobId: typeof maybeId === "string" && maybeId ? maybeId : null,
+    problems: parsed.error.issues.map((issue) => {
+      const field = issue.path.join(".") || "job";
+      return `${field}: ${issue.message}`;
+    }),
+  };
+}
+
+/** The page envelope is strict (without it there is no page); jobs are parsed one by one. */
+export const jobsPageSchema = z
+  .object({
+    job_count: z.number().int().nonnegative(),
+    jobs: z.array(z.unknown()),
+  })
+  .transform(({ job_count, jobs }) => ({
+    total: job_count,
+    rows: jobs.map(parseJob),
+  }));
+
+export type JobsPage = z.output<typeof jobsPageSchema>;

@@ -1,0 +1,113 @@
+import { useId } from "react";
+import { formatCount } from "../../../lib/format";
+import { PAGE_SIZES, type PageSize } from "../url/jobs-search";
+
+/** Page numbers around the current one, with gaps: 1 … 4 5 [6] 7 8 … 20. */
+export function pageWindow(current: number, count: number, radius = 2): (number | "gap")[] {
+  const pages = new Set([1, count]);
+  for (let p = current - radius; p <= current + radius; p++) if (p >= 1 && p <= count) pages.add(p);
+  const sorted = [...pages].filter((p) => p >= 1).sort((a, b) => a - b);
+  const out: (number | "gap")[] = [];
+  for (const [i, page] of sorted.entries()) {
+    const previous = sorted[i - 1];
+    if (previous !== undefined && page - previous > 1) out.push("gap");
+    out.push(page);
+  }
+  return out;
+}
+
+export function Pager({
+  page,
+  pageCount,
+  total,
+  size,
+  onPage,
+  onSize,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  size: PageSize;
+  onPage: (page: number) => void;
+  onSize: (size: PageSize) => void;
+}) {
+  const sizeId = useId();
+  const first = total === 0 ? 0 : (page - 1) * size + 1;
+  const last = Math.min(total, page * size);
+  return (
+    <div className="pager">
+      <p className="pager-total" aria-live="polite">
+        {total > 0 ? `${first}–${last} of ${formatCount(total, "job")}` : formatCount(0, "job")}
+      </p>
+      <nav aria-label="Pagination">
+        <button
+          type="button"
+          aria-label="First page"
+          disabled={page <= 1}
+          onClick={() => onPage(1)}
+        >
+          «
+        </button>
+        <button
+          type="button"
+          aria-label="Previous page"
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+        >
+          ‹
+        </button>
+        {pageWindow(page, Math.max(pageCount, 1)).map((item, i) =>
+          item === "gap" ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: gaps have no identity but their place
+            <span key={`gap-${i}`} className="pager-gap" aria-hidden="true">
+              …
+            </span>
+          ) : (
+            <button
+              key={item}
+              type="button"
+              aria-label={`Page ${item}`}
+              aria-current={item === page ? "page" : undefined}
+              onClick={() => onPage(item)}
+            >
+              {item}
+            </button>
+          ),
+        )}
+        <button
+          type="button"
+          aria-label="Next page"
+          disabled={page >= pageCount}
+          onClick={() => onPage(page + 1)}
+        >
+          ›
+        </button>
+        <button
+          type="button"
+          aria-label="Last page"
+          disabled={page >= pageCount}
+          onClick={() => onPage(pageCount)}
+        >
+          »
+        </button>
+      </nav>
+      <div className="pager-size">
+        <label htmlFor={sizeId}>Rows per page</label>
+        <select
+          id={sizeId}
+          value={size}
+          onChange={(event) => {
+            const next = PAGE_SIZES.find((option) => option === Number(event.target.value));
+            if (next) onSize(next);
+          }}
+        >
+          {PAGE_SIZES.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { maskSecrets, maskSecretsInText } from "./mask-secrets";
+
+/**
+ * A job's `request` string, decoded once and masked once: whatever the views show, copy or
+ * download comes from here, so none of them can leak a key.
+ */
+export type DecodedRequest =
+  | { kind: "json"; value: unknown; text: string }
+  | { kind: "invalid"; text: string; error: string }
+  | { kind: "missing" };
+
+export function decodeRequest(raw: unknown): DecodedRequest {
+  if (raw == null || raw === "") return { kind: "missing" };
+  if (typeof raw !== "string") {
+    // DLI documents a string; an object sent as-is is still readable, so take it.
+    const value = maskSecrets(raw);
+    return { kind: "json", value, text: JSON.stringify(value) };
+  }
+  try {
+    const value = maskSecrets(JSON.parse(raw));
+    return { kind: "json", value, text: JSON.stringify(value) };
+  } catch (error) {
+    return {
+      kind: "invalid",
+      text: maskSecretsInText(raw),
+      error: error instanceof Error ? error.message : "not valid JSON",
+    };
+  }
+}
+
+/** A 2-space indented text of the masked request; invalid JSON as it came (masked). */
+export function prettyRequest(request: DecodedRequest): string {
+  if (request.kind === "missing") return "";
+  if (request.kind === "invalid") return request.text;
+  return JSON.stringify(request.value, null, 2);
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() || undefined;
+  if (typeof value === "number") return String(value);
+  return undefined;
+}
+
+/** `s3a://bucket/runs/NA12878_1.fastq.gz` → `NA12878`: how lab staff name a germline sample. */
+export function sampleNameFromPath(path: string): string {
+  const file = path.split("/").filter(Boolean).pop() ?? path;
+  return file
+    .replace(/\.(gz|bz2)$/i, "")
+    .replace(/\.(fastq|fq|bam|cram|sam|ubam)$/i, "")
+    .replace(/[._-]R?[12]$/i, "");
+}
+
+export type RequestSummary = {
+  tumor?: string;
+  normal?: string;
+  germlineSamples?: string[];
+  reference?: string;
+};
+
+/**
+ * The few fields the list shows. Tolerant: a field of another type is left out rather than
+ * guessed at; the detail view shows it as it came.
+ */
+export function summarizeRequest(request: DecodedRequest): RequestSummary {
+  if (request.kind !== "json") return {};
+  const body = asRecord(request.value);
+  if (!body) return {};
+  const summary: RequestSummary = {};
+  const tumor = asText(body.tumor_sample_name);
+  const normal = asText(body.normal_sample_name);
+  if (tumor) summary.tumor = tumor;
+  if (normal) summary.normal = normal;
+  const input = Array.isArray(body.input)
+    ? body.input
+    : typeof body.input === "string"
+      ? [body.input]
+      : [];
+  const names = [
+    ...new Set(input.filter((p): p is string => typeof p === "string").map(sampleNameFromPath)),
+  ];
+  if (names.length > 0) summary.germlineSamples = names;
+  const reference = asText(body.ref);
+  if (reference) summary.reference = reference;
+  return summary;
+}

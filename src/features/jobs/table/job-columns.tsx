@@ -1,0 +1,122 @@
+import { createColumnHelper, rowPaginationFeature, tableFeatures } from "@tanstack/react-table";
+import { CopyButton } from "../../../components/copy-button";
+import { ProgressBar } from "../../../components/progress-bar";
+import { StatusBadge } from "../../../components/status-badge";
+import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
+import type { Job, JobRow } from "../api/job-schemas";
+import { summarizeRequest } from "../request/decode-request";
+
+export const jobTableFeatures = tableFeatures({ rowPaginationFeature });
+
+const column = createColumnHelper<typeof jobTableFeatures, JobRow>();
+
+/** Malformed rows are drawn whole by the table, so every cell here sees a real job. */
+function job(row: { original: JobRow }): Job | null {
+  return row.original.kind === "job" ? row.original : null;
+}
+
+const PROGRESS_TONE: Record<string, string> = { FAILED: "bad", FINISHED: "ok", CANCELLED: "muted" };
+
+function Samples({ job: j }: { job: Job }) {
+  const summary = summarizeRequest(j.request);
+  if (summary.tumor || summary.normal) {
+    return (
+      <span className="samples">
+        <span>
+          <abbr title="tumor">T</abbr> {summary.tumor ?? "—"}
+        </span>
+        <span>
+          <abbr title="normal">N</abbr> {summary.normal ?? "—"}
+        </span>
+      </span>
+    );
+  }
+  if (summary.germlineSamples) return <span>{summary.germlineSamples.join(", ")}</span>;
+  if (j.request.kind === "invalid") return <span className="muted">request unreadable</span>;
+  return <span className="muted">—</span>;
+}
+
+export const jobColumns = column.columns([
+  column.display({
+    id: "started",
+    header: "Started",
+    cell: ({ row }) => {
+      const j = job(row);
+      if (!j) return null;
+      return (
+        <time dateTime={new Date(j.startTime).toISOString()} className="nowrap">
+          {formatDateTime(j.startTime)}{" "}
+          <span className="muted small">{formatUtcOffset(j.startTime)}</span>
+        </time>
+      );
+    },
+  }),
+  column.display({
+    id: "status",
+    header: "Status",
+    cell: ({ row }) => {
+      const j = job(row);
+      return j ? <StatusBadge status={j.status} /> : null;
+    },
+  }),
+  column.display({
+    id: "jobId",
+    header: "Job ID",
+    cell: ({ row }) => {
+      const j = job(row);
+      if (!j) return null;
+      return (
+        <span className="job-id">
+          <span className="mono">{j.jobId}</span>
+          <CopyButton text={j.jobId} label="Copy job ID" />
+        </span>
+      );
+    },
+  }),
+  column.display({
+    id: "samples",
+    header: "Samples",
+    cell: ({ row }) => {
+      const j = job(row);
+      return j ? <Samples job={j} /> : null;
+    },
+  }),
+  column.display({
+    id: "reference",
+    header: "Reference",
+    cell: ({ row }) => {
+      const j = job(row);
+      return j ? (summarizeRequest(j.request).reference ?? <span className="muted">—</span>) : null;
+    },
+  }),
+  column.display({
+    id: "owner",
+    header: "Owner",
+    cell: ({ row }) => {
+      const j = job(row);
+      return j ? (j.owner ?? <span className="muted">—</span>) : null;
+    },
+  }),
+  column.display({
+    id: "duration",
+    header: "Duration",
+    cell: ({ row }) => {
+      const j = job(row);
+      return j ? <span className="nowrap">{formatDuration(j.durationSeconds)}</span> : null;
+    },
+  }),
+  column.display({
+    id: "progress",
+    header: "Progress",
+    cell: ({ row }) => {
+      const j = job(row);
+      return j ? (
+        <ProgressBar
+          progress={j.progress}
+          raw={j.progressText}
+          tone={PROGRESS_TONE[j.status] ?? "active"}
+        />
+      ) : null;
+    },
+  }),
+]);

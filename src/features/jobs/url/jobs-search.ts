@@ -1,0 +1,187 @@
+import { endOfDay, isValid, parse, parseISO, startOfDay, subDays, subHours } from "date-fns";
+import { z } from "zod";
+import { ID_PATTERN } from "../../../lib/ids";
+
+export const JOB_TYPES = ["DNA_SOMATIC", "DNA_GERMLINE"] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+export const RANGE_PRESETS = ["24h", "7d", "30d", "90d"] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export const DEFAULT_TYPE: JobType = "DNA_SOMATIC";
+export const DEFAULT_PAGE_SIZE: PageSize = 20;
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A `from`/`to` value: a whole local day or an exact instant, or `undefined` when unusable. */
+export type DateBound = { kind: "day"; day: string } | { kind: "instant"; iso: string; ms: number };
+
+export function parseDateBound(raw: string | undefined): DateBound | undefined {
+  if (!raw) return undefined;
+  if (DAY_PATTERN.test(raw)) {
+    const date = parse(raw, "yyyy-MM-dd", new Date(2000, 0, 1));
+    // `parse` accepts 2026-02-31 by rolling over; a round trip rejects it.
+    if (!isValid(date) || date.getFullYear() < 1970 || toDayString(date) !== raw) return undefined;
+    return { kind: "day", day: raw };
+  }
+  // A hand-typed `+08:00` arrives as a space: `+` means space in a query string.
+  const instant = raw.replace(/ (\d{2}:?\d{2})$/, "+$1");
+  if (INSTANT_PATTERN.test(instant)) {
+    const date = parseISO(instant);
+    if (!isValid(date) || date.getFullYear() < 1970 || date.getFullYear() > 9999) return undefined;
+    return { kind: "instant", iso: instant, ms: date.getTime() };
+  }
+  return undefined;
+}
+
+function toDayString(date: Date): string {
+  const y = String(date.getFullYear()).padStart(4, "0");
+  const m = String(date.getMonth() + 1).padStart(2, "0");
+  const d = String(date.getDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+function boundStartMs(bound: DateBound): number {
+  return bound.kind === "day" ? startOfDay(parseISO(bound.day)).getTime() : bound.ms;
+}
+
+function boundEndMs(bound: DateBound): number {
+  return bound.kind === "day" ? endOfDay(parseISO(bound.day)).getTime() : bound.ms;
+}
+
+const optionalString = z.string().optional().catch(undefined);
+
+/** Every field falls back on its own, so one bad param never discards the others. */
+const rawSearchSchema = z.object({
+  type: z.enum(JOB_TYPES).catch(DEFAULT_TYPE),
+  range: z.enum(RANGE_PRESETS).optional().catch(undefined),
+  from: optionalString,
+  to: optionalString,
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  size: z.coerce.number().pipe(z.literal(PAGE_SIZES)).catch(DEFAULT_PAGE_SIZE),
+  job: z.string().regex(ID_PATTERN).optional().catch(undefined),
+});
+
+export type JobsSearch = {
+  type: JobType;
+  range?: RangePreset;
+  from?: string;
+  to?: string;
+  page: number;
+  size: PageSize;
+  job?: string;
+};
+
+/** Reads the list's state from the URL. Garbage never throws: it falls back field by field. */
+export function parseJobsSearch(params: URLSearchParams): JobsSearch {
+  const raw = rawSearchSchema.parse({
+    type: params.get("type") ?? undefined,
+    range: params.get("range") ?? undefined,
+    from: params.get("from") ?? undefined,
+    to: params.get("to") ?? undefined,
+    page: params.get("page") ?? undefined,
+    size: params.get("size") ?? undefined,
+    job: params.get("job") ?? undefined,
+  });
+  let from = parseDateBound(raw.from);
+  let to = parseDateBound(raw.to);
+  if (from && to && boundStartMs(from) > boundEndMs(to)) [from, to] = [to, from];
+  const explicit = Boolean(from || to);
+  return {
+    type: raw.type,
+    ...(raw.range && !explicit ? { range: raw.range } : {}),
+    ...(from ? { from: boundText(from) } : {}),
+    ...(to ? { to: boundText(to) } : {}),
+    page: raw.page,
+    size: raw.size,
+    ...(raw.job ? { job: raw.job } : {}),
+  };
+}
+
+function boundText(bound: DateBound): string {
+  return bound.kind === "day" ? bound.day : bound.iso;
+}
+
+/** The canonical URL form: defaults and empty values left out, keys in a fixed order. */
+export function serializeJobsSearch(search: JobsSearch): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.type !== DEFAULT_TYPE) params.set("type", search.type);
+  if (search.range) params.set("range", search.range);
+  if (search.from) params.set("from", search.from);
+  if (search.to) params.set("to", search.to);
+  if (search.page !== 1) params.set("page", String(search.page));
+  if (search.size !== DEFAULT_PAGE_SIZE) params.set("size", String(search.size));
+  if (search.job) params.set("job", search.job);
+  return params;
+}
+
+/** True when the URL already says exactly what it means, so no normalising replace is due. */
+export function isCanonical(params: URLSearchParams): boolean {
+  const canonical = serializeJobsSearch(parseJobsSearch(params));
+  const sorted = (p: URLSearchParams) => [...p.entries()].map(([k, v]) => `${k}=${v}`).sort();
+  return sorted(canonical).join("&") === sorted(params).join("&");
+}
+
+/**
+ * Applies a change the way the UI means it: a filter change (type, dates, size) sends the
+ * viewer back to page 1, and setting a preset clears explicit dates and vice versa.
+ */
+export function patchJobsSearch(current: JobsSearch, patch: Partial<JobsSearch>): JobsSearch {
+  const next: JobsSearch = { ...current, ...patch };
+  const filterChanged =
+    ("type" in patch && patch.type !== current.type) ||
+    ("size" in patch && patch.size !== current.size) ||
+    "range" in patch ||
+    "from" in patch ||
+    "to" in patch;
+  if (filterChanged && !("page" in patch)) next.page = 1;
+  if ("range" in patch) {
+    delete next.from;
+    delete next.to;
+  }
+  if ("from" in patch || "to" in patch) delete next.range;
+  for (const key of ["range", "from", "to", "job"] as const) {
+    if (!next[key]) delete next[key];
+  }
+  return parseJobsSearch(serializeJobsSearch(next));
+}
+
+export type TimeWindow = { start?: number; end?: number };
+
+const PRESET_START: Record<RangePreset, (now: Date) => Date> = {
+  "24h": (now) => subHours(now, 24),
+  "7d": (now) => subDays(now, 7),
+  "30d": (now) => subDays(now, 30),
+  "90d": (now) => subDays(now, 90),
+};
+
+/**
+ * The `start`/`end` instants (Unix ms) DLI gets. Days are whole days in the viewer's time zone:
+ * `to=2026-11-20` ends at 23:59:59.999 local time, inclusive like DLI's own `end`.
+ */
+export function resolveTimeWindow(
+  search: Pick<JobsSearch, "range" | "from" | "to">,
+  nowMs: number,
+): TimeWindow {
+  const from = parseDateBound(search.from);
+  const to = parseDateBound(search.to);
+  if (from || to) {
+    return {
+      ...(from ? { start: boundStartMs(from) } : {}),
+      ...(to ? { end: boundEndMs(to) } : {}),
+    };
+  }
+  if (search.range) return { start: PRESET_START[search.range](new Date(nowMs)).getTime() };
+  return {};
+}
+
+/** The local calendar day of a bound, for `<input type="date">`. */
+export function boundToDayInput(value: string | undefined): string {
+  const bound = parseDateBound(value);
+  if (!bound) return "";
+  return bound.kind === "day" ? bound.day : toDayString(new Date(bound.ms));
+}

@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useMemo } from "react";
+import { useSearchParams } from "react-router-dom";
+import {
+  isCanonical,
+  type JobsSearch,
+  parseJobsSearch,
+  patchJobsSearch,
+  serializeJobsSearch,
+} from "./jobs-search";
+
+export type SetJobsSearch = (patch: Partial<JobsSearch>, options?: { push?: boolean }) => void;
+
+/**
+ * The list's state, read from the URL and written back to it; nothing is mirrored in React
+ * state. A hand-edited URL is rewritten to its canonical form with `replace`, so Back still
+ * leads where the viewer came from.
+ */
+export function useJobsSearch(): [JobsSearch, SetJobsSearch] {
+  const [params, setParams] = useSearchParams();
+  const search = useMemo(() => parseJobsSearch(params), [params]);
+
+  useEffect(() => {
+    if (!isCanonical(params)) setParams(serializeJobsSearch(search), { replace: true });
+  }, [params, search, setParams]);
+
+  const setSearch = useCallback<SetJobsSearch>(
+    (patch, options) => {
+      setParams(
+        (current) => serializeJobsSearch(patchJobsSearch(parseJobsSearch(current), patch)),
+        {
+          replace: !options?.push,
+        },
+      );
+    },
+    [setParams],
+  );
+
+  return [search, setSearch];
+}

@@ -1,0 +1,130 @@
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { ErrorPanel } from "../../components/error-panel";
+import { appConfigQuery } from "../../lib/app-config";
+import { ID_PATTERN } from "../../lib/ids";
+import { forgetProject, readRecentProjects } from "./recent-projects";
+
+export function jobsPath(projectId: string): string {
+  return `/projects/${encodeURIComponent(projectId)}/jobs`;
+}
+
+export function ProjectPicker() {
+  const config = useQuery(appConfigQuery());
+  const [recent, setRecent] = useState(readRecentProjects);
+  const projects = config.data?.projects ?? [];
+  const known = new Map(projects.map((p) => [p.id, p]));
+
+  return (
+    <section className="picker">
+      <h1>Projects</h1>
+      <p className="lead">
+        Pick a project to see its DNA somatic and germline variant-calling jobs.
+      </p>
+
+      {config.isPending && <p aria-busy="true">Loading projects…</p>}
+      {config.isError && <ErrorPanel error={config.error} onRetry={() => config.refetch()} />}
+      {config.data && (
+        <section aria-labelledby="configured-heading" className="picker-section">
+          <h2 id="configured-heading">
+            {config.data.mode === "demo" ? "Demo projects" : "Configured projects"}
+          </h2>
+          {projects.length === 0 ? (
+            <p className="muted">
+              No projects configured. Set <code>DLI_PROJECT_IDS</code> on the server, or open one by
+              its ID below.
+            </p>
+          ) : (
+            <ul className="project-list">
+              {projects.map((project) => (
+                <li key={project.id}>
+                  <Link to={jobsPath(project.id)} className="project-card">
+                    <span className="project-name">{project.name ?? project.id}</span>
+                    {project.name && <span className="mono muted">{project.id}</span>}
+                    {project.description && <span className="muted">{project.description}</span>}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-heading" className="picker-section">
+          <h2 id="recent-heading">Recently opened</h2>
+          <ul className="recent-list">
+            {recent.map((item) => (
+              <li key={item.id}>
+                <Link to={jobsPath(item.id)}>
+                  {known.get(item.id)?.name ?? <span className="mono">{item.id}</span>}
+                </Link>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Forget ${item.id}`}
+                  onClick={() => {
+                    forgetProject(item.id);
+                    setRecent(readRecentProjects());
+                  }}
+                >
+                  Forget
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <OpenProjectForm />
+    </section>
+  );
+}
+
+function OpenProjectForm() {
+  const navigate = useNavigate();
+  const inputId = useId();
+  const errorId = useId();
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const id = value.trim();
+    if (!ID_PATTERN.test(id)) {
+      setError("A project ID is 1–64 letters, digits, dashes or underscores, e.g. 0a1b2c3d4e5f….");
+      return;
+    }
+    navigate(jobsPath(id));
+  }
+
+  return (
+    <form className="picker-section open-form" onSubmit={submit} noValidate>
+      <h2>Open another project</h2>
+      <label htmlFor={inputId}>Project ID</label>
+      <div className="open-form-row">
+        <input
+          id={inputId}
+          className="mono"
+          value={value}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setError(null);
+          }}
+          placeholder="32-character project ID from the Huawei Cloud console"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
+        <button type="submit">Open</button>
+      </div>
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import { queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
+import { requestJson } from "./http";
+
+/** What the dashboard server says about itself: demo or proxy, and the projects to offer. */
+const appConfigSchema = z.object({
+  mode: z.enum(["demo", "proxy"]),
+  endpointHost: z.string().nullable(),
+  projects: z.array(
+    z.object({ id: z.string(), name: z.string().nullable(), description: z.string().nullable() }),
+  ),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export const appConfigQuery = () =>
+  queryOptions({
+    queryKey: ["app-config"] as const,
+    queryFn: ({ signal }) => requestJson("/api/config", appConfigSchema, signal ? { signal } : {}),
+    staleTime: Number.POSITIVE_INFINITY,
+  });

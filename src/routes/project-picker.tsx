@@ -1,0 +1,5 @@
+import { ProjectPicker } from "../features/projects/project-picker";
+
+export function ProjectPickerPage() {
+  return <ProjectPicker />;
+}
