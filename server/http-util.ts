@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** What the two DLI gene-job routes need from demo mode or proxy mode. */
+export type GeneJobsBackend = {
+  list(
+    req: IncomingMessage,
+    res: ServerResponse,
+    projectId: string,
+    search: URLSearchParams,
+  ): void | Promise<void>;
+  cancel(
+    req: IncomingMessage,
+    res: ServerResponse,
+    projectId: string,
+    jobId: string,
+  ): void | Promise<void>;
+};
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(payload)),
+    "Cache-Control": "no-store",
+  });
+  res.end(payload);
+}
+
+/** DLI's error body: `{"error_code": "DLI.0001", "error_msg": "..."}`. */
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  sendJson(res, status, { error_code: code, error_msg: message }, headers);
+}

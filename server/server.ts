@@ -1,0 +1,57 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApiOptions, createApiHandler } from "./api.ts";
+import type { ServerConfig } from "./config.ts";
+import { createStaticHandler } from "./static.ts";
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+};
+
+export function createAppServer(config: ServerConfig, options: ApiOptions = {}): Server {
+  const api = createApiHandler(config, options);
+  const serveStatic = createStaticHandler(config.distDir);
+  return createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    api(req, res, () => {
+      serveStatic(req, res).catch((error: unknown) => {
+        console.error("static file error:", error);
+        if (!res.headersSent) {
+          res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+          res.end("Internal server error");
+        } else {
+          res.destroy();
+        }
+      });
+    });
+  });
+}
+
+export async function startServer(
+  config: ServerConfig,
+  options: ApiOptions = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createAppServer(config, options);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets would otherwise hold close() open for seconds.
+        server.closeIdleConnections();
+      }),
+  };
+}
