@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ServerConfig } from "./config.ts";
+import { SECURITY_HEADERS, startServer } from "./server.ts";
+import { rawRequest } from "./test-helpers.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "gene-jobs-static-"));
+const dist = join(tmp, "dist");
+const INDEX = "<!doctype html><title>Gene Jobs</title>";
+
+function config(distDir: string): ServerConfig {
+  return {
+    host: "127.0.0.1",
+    port: 0,
+    distDir,
+    mode: "demo",
+    auth: { kind: "none" },
+    projectIds: [],
+  };
+}
+
+let server: { url: string; close: () => Promise<void> };
+let unbuilt: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  mkdirSync(join(dist, "assets"), { recursive: true });
+  writeFileSync(join(dist, "index.html"), INDEX);
+  writeFileSync(join(dist, "assets", "index-AbC123.js"), "console.log(1)");
+  writeFileSync(join(dist, "assets", "index-AbC123.css"), "body{}");
+  writeFileSync(join(dist, "favicon.svg"), "<svg/>");
+  writeFileSync(join(tmp, "secret.txt"), "TOP SECRET");
+  server = await startServer(config(dist), { log: () => {} });
+  unbuilt = await startServer(config(join(tmp, "missing")), { log: () => {} });
+});
+
+afterAll(async () => {
+  await server.close();
+  await unbuilt.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("startServer", () => {
+  it("listens on the real port when asked for port 0", () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.url).not.toMatch(/:0$/);
+  });
+
+  it("serves index.html at / with no-cache", async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+    expect(await res.text()).toBe(INDEX);
+  });
+
+  it("serves hashed assets as immutable with the right type", async () => {
+    const js = await fetch(`${server.url}/assets/index-AbC123.js`);
+    expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(js.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const css = await fetch(`${server.url}/assets/index-AbC123.css`);
+    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
+    const svg = await fetch(`${server.url}/favicon.svg`);
+    expect(svg.headers.get("content-type")).toBe("image/svg+xml");
+    expect(svg.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("falls back to index.html for client routes, but not for missing assets", async () => {
+    const route = await fetch(`${server.url}/projects/abc/jobs?type=DNA_GERMLINE&page=2`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toBe(INDEX);
+    expect((await fetch(`${server.url}/assets/gone-123.js`)).status).toBe(404);
+  });
+
+  it("answers HEAD without a body and refuses other methods on static paths", async () => {
+    const head = await rawRequest(server.url, "/", "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.body).toBe("");
+    const post = await rawRequest(server.url, "/", "POST");
+    expect(post.status).toBe(405);
+  });
+
+  it.each([
+    "/../secret.txt",
+    "/assets/../../secret.txt",
+    "/%2e%2e/secret.txt",
+    "/assets/..%2f..%2fsecret.txt",
+    "/..%5csecret.txt",
+    "/%00index.html",
+    "/%E0%A4%A",
+  ])("does not let %s out of distDir", async (path) => {
+    const res = await rawRequest(server.url, path);
+    expect(res.body).not.toContain("TOP SECRET");
+    expect([200, 400, 404]).toContain(res.status);
+  });
+
+  it("sets the security headers on every response", async () => {
+    for (const path of [
+      "/",
+      "/assets/index-AbC123.js",
+      "/assets/nope.js",
+      "/api/config",
+      "/v2.0/x/y",
+    ]) {
+      const res = await rawRequest(server.url, path);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(res.headers[name.toLowerCase()], `${name} on ${path}`).toBe(value);
+      }
+    }
+  });
+
+  it("answers 503 with a hint when the app is not built, while the API still works", async () => {
+    const page = await rawRequest(unbuilt.url, "/projects/x/jobs");
+    expect(page.status).toBe(503);
+    expect(page.body).toBe("App not built: run npm run build");
+    const api = await fetch(`${unbuilt.url}/api/config`);
+    expect(api.status).toBe(200);
+  });
+});
