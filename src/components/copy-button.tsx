@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { CheckIcon, CopyIcon } from "./icons";
 
 async function writeClipboard(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) {
@@ -41,7 +42,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         );
       }}
     >
-      <span aria-hidden="true">{state === "copied" ? "✓" : state === "failed" ? "✗" : "⧉"}</span>
+      {state === "copied" ? <CheckIcon /> : <CopyIcon />}
       <span className="visually-hidden" aria-live="polite">
         {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
       </span>

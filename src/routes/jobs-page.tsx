@@ -1,12 +1,16 @@
+import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link, useParams } from "react-router-dom";
 import { JobsList } from "../features/jobs/jobs-list";
 import { rememberProject } from "../features/projects/recent-projects";
+import { appConfigQuery } from "../lib/app-config";
 import { ID_PATTERN } from "../lib/ids";
 
 export function JobsPage() {
   const { projectId = "" } = useParams();
   const valid = ID_PATTERN.test(projectId);
+  const config = useQuery(appConfigQuery());
+  const projectName = config.data?.projects.find((p) => p.id === projectId)?.name;
 
   useEffect(() => {
     if (valid) rememberProject(projectId);
@@ -31,7 +35,7 @@ export function JobsPage() {
         <Link to="/">Projects</Link> <span aria-hidden="true">/</span>
       </nav>
       <h1 id="jobs-heading" className="project-heading">
-        Jobs in <span className="mono">{projectId}</span>
+        {projectName ?? "Project"} <span className="mono project-id">{projectId}</span>
       </h1>
       <JobsList key={projectId} projectId={projectId} />
     </>

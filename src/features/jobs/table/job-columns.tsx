@@ -44,8 +44,8 @@ export const jobColumns = column.columns([
       const j = job(row);
       if (!j) return null;
       return (
-        <time dateTime={new Date(j.startTime).toISOString()} className="nowrap">
-          {formatDateTime(j.startTime)}{" "}
+        <time dateTime={new Date(j.startTime).toISOString()} className="started">
+          <span className="nowrap">{formatDateTime(j.startTime)}</span>{" "}
           <span className="muted small">{formatUtcOffset(j.startTime)}</span>
         </time>
       );
@@ -56,7 +56,17 @@ export const jobColumns = column.columns([
     header: "Status",
     cell: ({ row }) => {
       const j = job(row);
-      return j ? <StatusBadge status={j.status} /> : null;
+      if (!j) return null;
+      return (
+        <span className="status-cell">
+          <StatusBadge status={j.status} />
+          {j.status === "FAILED" && j.message && (
+            <span className="status-message" title={j.message}>
+              {j.message}
+            </span>
+          )}
+        </span>
+      );
     },
   }),
   column.display({
