@@ -36,7 +36,8 @@ export class JobsPage {
     this.refresh = page.getByRole("button", { name: "Refresh" });
     this.updated = page.getByText(/Updated .* ago/);
     this.table = page.getByRole("table", { name: /DNA (somatic|germline) jobs/ });
-    this.bodyRows = this.table.locator("tbody tr");
+    // Skeleton rows (aria-hidden placeholders while loading) are not rows of the list.
+    this.bodyRows = this.table.locator('tbody tr:not([aria-hidden="true"])');
     this.pagination = page.getByRole("navigation", { name: "Pagination" });
     this.firstPage = this.pagination.getByRole("button", { name: "First page" });
     this.previousPage = this.pagination.getByRole("button", { name: "Previous page" });
@@ -64,6 +65,14 @@ export class JobsPage {
     return this.jobType.getByRole("radio", { name: label });
   }
 
+  /**
+   * Picks a job type the way a user does: by clicking the option's visible text (the radio
+   * input itself may be visually hidden under its label, as in a segmented control).
+   */
+  async selectType(label: JobTypeLabel): Promise<void> {
+    await this.jobType.getByText(label, { exact: true }).click();
+  }
+
   rangeButton(label: RangeLabel): Locator {
     return this.dateRange.getByRole("button", { name: label, exact: true });
   }
@@ -72,8 +81,35 @@ export class JobsPage {
     return this.pagination.getByRole("button", { name: `Page ${n}`, exact: true });
   }
 
+  /** The total under the table, e.g. "1–20 of 1,512 jobs" or "0 jobs". */
   totalText(): Locator {
-    return this.page.getByText(/^[\d,]+ jobs?$/);
+    return this.page.getByText(/(^|[^\d,])[\d,]+ jobs?$/);
+  }
+
+  /** The total text when it says exactly `n` jobs. */
+  total(n: number): Locator {
+    const count = n.toLocaleString("en-US");
+    return this.page.getByText(new RegExp(`(^|[^\\d,])${count} jobs?$`));
+  }
+
+  /** The number in the "N jobs" total. */
+  async totalJobs(): Promise<number> {
+    const text = (await this.totalText().first().textContent()) ?? "";
+    const match = /([\d,]+) jobs?$/.exec(text);
+    return Number(match?.[1]?.replace(/,/g, "") ?? Number.NaN);
+  }
+
+  /**
+   * The value and max a progress bar exposes: aria-valuenow/aria-valuemax when set, else a
+   * native <progress>'s value and max (which the browser exposes as those ARIA values).
+   */
+  async progressOf(bar: Locator): Promise<{ now: number; max: number }> {
+    return bar.evaluate((element) => {
+      const native = element instanceof HTMLProgressElement ? element : null;
+      const now = element.getAttribute("aria-valuenow") ?? native?.value;
+      const max = element.getAttribute("aria-valuemax") ?? native?.max;
+      return { now: Number(now), max: Number(max) };
+    });
   }
 
   columnHeaders(): Locator {

@@ -10,7 +10,7 @@ export class ProjectPicker {
 
   constructor(page: Page) {
     this.page = page;
-    this.heading = page.getByRole("heading", { name: "Projects" });
+    this.heading = page.getByRole("heading", { name: "Projects", exact: true });
     this.projectIdInput = page.getByRole("textbox", { name: "Project ID" });
     this.open = page.getByRole("button", { name: "Open" });
     this.recent = page
@@ -22,9 +22,16 @@ export class ProjectPicker {
     await this.page.goto("/");
   }
 
-  /** The link to a project's list; its accessible name contains the project name or id. */
+  /**
+   * The link to a project's list; its accessible name contains the project name or id. The
+   * offered projects come before "Recently opened", which may link the same project again.
+   */
   projectLink(nameOrId: string | RegExp): Locator {
-    return this.page.getByRole("link", { name: nameOrId });
+    return this.page.getByRole("link", { name: nameOrId }).first();
+  }
+
+  recentLink(nameOrId: string | RegExp): Locator {
+    return this.recent.getByRole("link", { name: nameOrId });
   }
 
   async openById(projectId: string): Promise<void> {

@@ -1,0 +1,74 @@
+// Credentials stay on the server: DLI gets them, the browser never sees them.
+import {
+  BrowserTraffic,
+  expect,
+  expectSecretNotLeaked,
+  PROXY_PROJECT,
+  startProxyServer,
+  proxyTest as test,
+} from "./fixtures.ts";
+import { makeJobs, startTestUpstream } from "./test-upstream.ts";
+
+const NOV_25_2026_UTC = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+test("token mode: DLI gets X-Auth-Token; the page, its responses and /api/config never show it", async ({
+  jobsPage,
+  upstream,
+  token,
+  traffic,
+  page,
+}) => {
+  upstream.setJobs(
+    makeJobs({ jobType: "DNA_SOMATIC", count: 5, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
+  );
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect(jobsPage.bodyRows).toHaveCount(5);
+  expect(upstream.listRequests().length).toBeGreaterThan(0);
+  for (const request of upstream.listRequests()) {
+    expect(request.headers["x-auth-token"]).toBe(token);
+  }
+
+  // The start page lists the configured project and reads /api/config.
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: new RegExp(PROXY_PROJECT) }).first()).toBeVisible();
+  const config = await page.request.get("/api/config");
+  expect(await config.json()).toMatchObject({ mode: "proxy", endpointHost: upstream.url.host });
+  expect(await config.text()).not.toContain(token);
+
+  // Checked here explicitly, and again by the fixture after the test.
+  await expectSecretNotLeaked(page, traffic, token);
+});
+
+test("AK/SK mode: DLI gets an SDK-HMAC-SHA256 signature; the SK never reaches the browser", async ({
+  page,
+}) => {
+  const upstream = await startTestUpstream(
+    makeJobs({ jobType: "DNA_SOMATIC", count: 3, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
+  );
+  const ak = "AKTESTE2EXAMPLE0001";
+  const sk = "SkE2eSecret0123456789abcdefSECRET";
+  const server = await startProxyServer(upstream.url, { kind: "aksk", ak, sk });
+  try {
+    const traffic = new BrowserTraffic(page);
+    await page.goto(`${server.url}/projects/${PROXY_PROJECT}/jobs`);
+    await expect(
+      page.getByRole("table", { name: "DNA somatic jobs" }).locator("tbody tr"),
+    ).toHaveCount(3);
+
+    const [first] = upstream.listRequests();
+    expect(first?.headers["x-sdk-date"]).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(first?.headers.authorization).toMatch(
+      new RegExp(
+        `^SDK-HMAC-SHA256 Access=${ak}, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, Signature=[0-9a-f]{64}$`,
+      ),
+    );
+    expect(first?.headers["x-auth-token"]).toBeUndefined();
+    await expectSecretNotLeaked(page, traffic, sk);
+    const signature = /Signature=([0-9a-f]{64})/.exec(first?.headers.authorization ?? "")?.[1];
+    expect(signature).toBeDefined();
+    await expectSecretNotLeaked(page, traffic, signature ?? "");
+  } finally {
+    await server.close();
+    await upstream.close();
+  }
+});
