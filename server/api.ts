@@ -3,7 +3,7 @@ import type { ServerConfig } from "./config.ts";
 import { DEMO_PROJECTS } from "./emulator/data.ts";
 import { createEmulator } from "./emulator/routes.ts";
 import { type GeneJobsBackend, sendError, sendJson } from "./http-util.ts";
-import { createProxy } from "./proxy.ts";
+import { createProxy, type ProxyOptions } from "./proxy.ts";
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -12,6 +12,8 @@ export type ApiOptions = {
   log?: (line: string) => void;
   /** Overrides the backend chosen from config.mode (tests). */
   backend?: GeneJobsBackend;
+  /** Proxy-mode tuning (tests shorten the upstream timeout). */
+  proxy?: ProxyOptions;
 };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -74,7 +76,9 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
   const log = options.log ?? ((line: string) => console.log(line));
   const backend =
     options.backend ??
-    (config.mode === "proxy" ? createProxy(config) : createEmulator(config.demoNow ?? Date.now));
+    (config.mode === "proxy"
+      ? createProxy(config, options.proxy)
+      : createEmulator(config.demoNow ?? Date.now));
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const route = match(url.pathname);

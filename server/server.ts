@@ -50,8 +50,10 @@ export async function startServer(
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets would otherwise hold close() open for seconds.
+        // Keep-alive sockets, and sockets of clients that aborted mid-request,
+        // would otherwise hold close() open for seconds.
         server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 250).unref();
       }),
   };
 }

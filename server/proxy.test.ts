@@ -1,0 +1,219 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ServerAuth, ServerConfig } from "./config.ts";
+import { forwardedQuery } from "./proxy.ts";
+import { startServer } from "./server.ts";
+import { signRequest } from "./sign.ts";
+
+const TOKEN = "MIIuserTOKEN-secret-value-1234567890";
+const SK = "sk-secret-value-abcdef";
+const PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
+
+type Seen = {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  closedEarly: boolean;
+};
+const seen: Seen[] = [];
+let respond: (req: IncomingMessage, res: ServerResponse) => void;
+
+let upstream: Server;
+let upstreamUrl: URL;
+beforeAll(async () => {
+  upstream = createServer((req, res) => {
+    const entry: Seen = {
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: req.headers,
+      closedEarly: false,
+    };
+    seen.push(entry);
+    res.on("close", () => {
+      if (!res.writableFinished) entry.closedEarly = true;
+    });
+    respond(req, res);
+  });
+  await new Promise<void>((done) => upstream.listen(0, "127.0.0.1", done));
+  upstreamUrl = new URL(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`);
+});
+afterAll(async () => {
+  const closed = new Promise<void>((done) => upstream.close(() => done()));
+  upstream.closeAllConnections();
+  await closed;
+});
+
+const running: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  seen.length = 0;
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+async function proxyServer(auth: ServerAuth, endpoint = upstreamUrl, timeoutMs?: number) {
+  const log: string[] = [];
+  const config: ServerConfig = {
+    host: "127.0.0.1",
+    port: 0,
+    distDir: "/nonexistent",
+    mode: "proxy",
+    endpoint,
+    auth,
+    projectIds: [PROJECT],
+  };
+  const options = timeoutMs === undefined ? {} : { timeoutMs };
+  const server = await startServer(config, { log: (l) => log.push(l), proxy: options });
+  running.push(server);
+  return { url: server.url, log };
+}
+
+const jobs = { job_count: 1, jobs: [{ job_id: "c0619372-983d-4861-9133-69a518fca074" }] };
+
+describe("proxy", () => {
+  it("forwards the list with the token, only the contract's query params, and passes back the answer", async () => {
+    respond = (_req, res) => {
+      res.writeHead(200, {
+        "Content-Type": "application/json;charset=UTF-8",
+        "Set-Cookie": "session=upstream",
+        "X-Request-Id": "abc",
+      });
+      res.end(JSON.stringify(jobs));
+    };
+    const { url, log } = await proxyServer({ kind: "token", token: TOKEN });
+    const res = await fetch(
+      `${url}/v2.0/${PROJECT}/gene/jobs?foo=bar&end=2&limit=10&job_type=DNA_SOMATIC&start=1&offset=0&token=x`,
+      {
+        headers: {
+          Cookie: "browser=1",
+          Authorization: "Bearer browser",
+          "X-Auth-Token": "browser",
+        },
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(jobs);
+    expect(res.headers.get("content-type")).toBe("application/json;charset=UTF-8");
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect(res.headers.get("x-request-id")).toBeNull();
+
+    expect(seen).toHaveLength(1);
+    const [got] = seen;
+    expect(got?.method).toBe("GET");
+    expect(got?.url).toBe(
+      `/v2.0/${PROJECT}/gene/jobs?job_type=DNA_SOMATIC&limit=10&offset=0&start=1&end=2`,
+    );
+    expect(got?.headers["x-auth-token"]).toBe(TOKEN);
+    expect(got?.headers["content-type"]).toBe("application/json");
+    expect(got?.headers.cookie).toBeUndefined();
+    expect(got?.headers.authorization).toBeUndefined();
+    expect(log.join("\n")).not.toContain(TOKEN);
+  });
+
+  it("passes back error statuses, bodies and Retry-After untouched, without the token", async () => {
+    const body = '{"error_code":"APIGW.0308","error_msg":"The request is throttled"}';
+    respond = (_req, res) => {
+      res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "7" });
+      res.end(body);
+    };
+    const { url } = await proxyServer({ kind: "token", token: TOKEN });
+    const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`);
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("7");
+    const text = await res.text();
+    expect(text).toBe(body);
+    expect(JSON.stringify([...res.headers])).not.toContain(TOKEN);
+    expect(seen[0]?.url).toBe(`/v2.0/${PROJECT}/gene/jobs`);
+  });
+
+  it("signs with AK/SK so that the signature verifies upstream", async () => {
+    respond = (_req, res) => res.end("{}");
+    const { url } = await proxyServer({ kind: "aksk", ak: "MYAK", sk: SK });
+    const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs/job-1`, { method: "DELETE" });
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain(SK);
+    const got = seen[0];
+    expect(got?.method).toBe("DELETE");
+    expect(got?.url).toBe(`/v2.0/${PROJECT}/gene/jobs/job-1`);
+    const date = String(got?.headers["x-sdk-date"]);
+    expect(date).toMatch(/^\d{8}T\d{6}Z$/);
+    const expected = signRequest({
+      method: "DELETE",
+      url: new URL(`http://${got?.headers.host}${got?.url}`),
+      headers: { "Content-Type": "application/json", "X-Sdk-Date": date },
+      body: "",
+      ak: "MYAK",
+      sk: SK,
+    });
+    expect(got?.headers.authorization).toBe(expected.Authorization);
+    expect(got?.headers["x-auth-token"]).toBeUndefined();
+  });
+
+  it("maps a refused connection to 502 DASHBOARD.UPSTREAM_UNREACHABLE", async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, "127.0.0.1", done));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((done) => closed.close(() => done()));
+    const { url } = await proxyServer(
+      { kind: "token", token: TOKEN },
+      new URL(`http://127.0.0.1:${port}`),
+    );
+    const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`);
+    expect(res.status).toBe(502);
+    expect(await res.json()).toEqual({
+      error_code: "DASHBOARD.UPSTREAM_UNREACHABLE",
+      error_msg: `Could not reach DLI at 127.0.0.1:${port}: ECONNREFUSED`,
+    });
+  });
+
+  it("maps a TLS failure to 502", async () => {
+    respond = (_req, res) => res.end("{}");
+    const tls = new URL(`https://127.0.0.1:${upstreamUrl.port}`);
+    const { url } = await proxyServer({ kind: "token", token: TOKEN }, tls);
+    const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`);
+    expect(res.status).toBe(502);
+    const body = await res.json();
+    expect(body.error_code).toBe("DASHBOARD.UPSTREAM_UNREACHABLE");
+    expect(body.error_msg).toMatch(/^Could not reach DLI at 127\.0\.0\.1:\d+: \S+$/);
+  });
+
+  it("maps a DNS failure to 502", async () => {
+    const { url } = await proxyServer(
+      { kind: "none" },
+      new URL("https://dli.nonexistent.invalid"),
+      5000,
+    );
+    const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`);
+    expect([502, 504]).toContain(res.status);
+    const body = await res.json();
+    if (res.status === 502)
+      expect(body.error_msg).toMatch(/dli\.nonexistent\.invalid: (ENOTFOUND|EAI_AGAIN)/);
+  });
+
+  it("maps a slow upstream to 504 DASHBOARD.UPSTREAM_TIMEOUT and gives up on it", async () => {
+    respond = () => {};
+    const { url } = await proxyServer({ kind: "token", token: TOKEN }, upstreamUrl, 150);
+    const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`);
+    expect(res.status).toBe(504);
+    expect((await res.json()).error_code).toBe("DASHBOARD.UPSTREAM_TIMEOUT");
+    await expect.poll(() => seen[0]?.closedEarly).toBe(true);
+  });
+
+  it("aborts the upstream request when the browser disconnects", async () => {
+    respond = () => {};
+    const { url } = await proxyServer({ kind: "token", token: TOKEN });
+    const browser = new AbortController();
+    const pending = fetch(`${url}/v2.0/${PROJECT}/gene/jobs`, { signal: browser.signal });
+    await expect.poll(() => seen.length).toBe(1);
+    browser.abort();
+    await expect(pending).rejects.toThrow();
+    await expect.poll(() => seen[0]?.closedEarly).toBe(true);
+  });
+});
+
+describe("forwardedQuery", () => {
+  it("keeps only the contract's params, in a fixed order, RFC 3986 encoded", () => {
+    const q = new URLSearchParams("end=9&x=1&job_type=A B&limit=5&limit=6&callback=evil");
+    expect(forwardedQuery(q)).toBe("job_type=A%20B&limit=5&end=9");
+    expect(forwardedQuery(new URLSearchParams(""))).toBe("");
+  });
+});
