@@ -164,8 +164,15 @@ describe("routing", () => {
   });
 
   it("passes every other path to next()", async () => {
-    for (const path of ["/", "/projects/x/jobs", "/assets/a.js", "/apix", "/v2.0x"]) {
-      expect(await (await fetch(`${app.url}${path}`)).text()).toBe("next");
+    for (const path of [
+      "/",
+      "/projects/x/jobs",
+      "/assets/a.js",
+      "/apix",
+      "/v2.0x",
+      "//v2.0/p/gene/jobs",
+    ]) {
+      expect((await rawRequest(app.url, path)).body).toBe("next");
     }
   });
 

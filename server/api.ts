@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerConfig } from "./config.ts";
 import { DEMO_PROJECTS } from "./emulator/data.ts";
 import { createEmulator } from "./emulator/routes.ts";
-import { type GeneJobsBackend, sendError, sendJson } from "./http-util.ts";
+import { type GeneJobsBackend, requestUrl, sendError, sendJson } from "./http-util.ts";
 import { createProxy, type ProxyOptions } from "./proxy.ts";
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -109,12 +109,14 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
   }
 
   return (req, res, next) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = requestUrl(req);
     if (!isApiPath(url.pathname)) return next();
     const started = performance.now();
     res.once("close", () => {
       const ms = Math.round(performance.now() - started);
-      const status = res.writableFinished ? res.statusCode : `${res.statusCode} (aborted)`;
+      const status = res.writableFinished
+        ? res.statusCode
+        : `${res.headersSent ? res.statusCode : "-"} (aborted)`;
       log(`${req.method} ${url.pathname}${url.search} ${status} ${ms}ms`);
     });
     dispatch(req, res, url).catch((error: unknown) => {

@@ -16,6 +16,15 @@ export type GeneJobsBackend = {
   ): void | Promise<void>;
 };
 
+/**
+ * The request's path and query. Built on a fixed origin so that a path such
+ * as `//v2.0/x` stays a path instead of becoming a host name.
+ */
+export function requestUrl(req: IncomingMessage): URL {
+  const raw = req.url ?? "/";
+  return new URL(`http://localhost${raw.startsWith("/") ? raw : `/${raw}`}`);
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,

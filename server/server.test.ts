@@ -89,6 +89,8 @@ describe("startServer", () => {
     "/..%5csecret.txt",
     "/%00index.html",
     "/%E0%A4%A",
+    "//etc/passwd",
+    "//../secret.txt",
   ])("does not let %s out of distDir", async (path) => {
     const res = await rawRequest(server.url, path);
     expect(res.body).not.toContain("TOP SECRET");

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, resolve, sep } from "node:path";
+import { requestUrl } from "./http-util.ts";
 
 // Serves the built SPA from distDir: hashed /assets/* forever, everything
 // else revalidated, and unknown non-asset paths answered with index.html so
@@ -91,7 +92,7 @@ export function createStaticHandler(distDir: string) {
       res.setHeader("Allow", "GET, HEAD");
       return sendText(res, 405, "Method not allowed", head);
     }
-    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    const pathname = requestUrl(req).pathname;
     const target = resolveInside(root, pathname);
     if (target === undefined) return sendText(res, 400, "Bad path", head);
 
