@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ENTRY = fileURLToPath(new URL("./index.ts", import.meta.url));
+
+/** Runs `tsx server/index.ts` with a clean DLI environment plus `env`. */
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: "0",
+      DIST_DIR: "/nonexistent",
+      ...env,
+    },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+describe("server/index.ts", () => {
+  it("starts in demo mode, prints its URL, serves the API and stops cleanly on SIGTERM", async () => {
+    const p = run({});
+    await expect.poll(p.out, { timeout: 15_000 }).toMatch(/\(demo data\)\n/);
+    const url = /Gene Jobs Dashboard on (http:\/\/127\.0\.0\.1:\d+) \(demo data\)/.exec(
+      p.out(),
+    )?.[1];
+    expect(url).toBeDefined();
+    const config = await (await fetch(`${url}/api/config`)).json();
+    expect(config.mode).toBe("demo");
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  }, 20_000);
+
+  it("names the auth kind but never prints the credential", async () => {
+    const p = run({ DLI_ENDPOINT: "https://dli.example.com", DLI_AUTH_TOKEN: "TOKEN-NOT-PRINTED" });
+    await expect.poll(p.out, { timeout: 15_000 }).toMatch(/\n/);
+    expect(p.out()).toMatch(/\(proxy to https:\/\/dli\.example\.com, token auth\)/);
+    p.child.kill("SIGINT");
+    expect(await p.exited).toBe(0);
+    expect(p.out() + p.err()).not.toContain("TOKEN-NOT-PRINTED");
+  }, 20_000);
+
+  it("exits 1 with the message on a configuration error", async () => {
+    const p = run({ DLI_ENDPOINT: "ftp://dli.example.com" });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toContain("DLI_ENDPOINT must be an http(s) URL");
+  }, 20_000);
+});
