@@ -190,3 +190,41 @@ describe("routing", () => {
     );
   });
 });
+
+describe("request guard", () => {
+  const path = `/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs?limit=1`;
+
+  it.each(["localhost:8080", "127.0.0.1", "127.0.0.2:1", "[::1]:8080", "app.localhost"])(
+    "accepts the loopback Host %s",
+    async (host) => {
+      expect((await rawRequest(app.url, path, "GET", { Host: host })).status).toBe(200);
+    },
+  );
+
+  it.each(["evil.example.com", "evil.example.com:8080", "127.0.0.1.evil.example", "0.0.0.0"])(
+    "refuses Host %s on a loopback-bound server (DNS rebinding)",
+    async (host) => {
+      const res = await rawRequest(app.url, path, "GET", { Host: host });
+      expect(res.status).toBe(403);
+      expect(JSON.parse(res.body).error_code).toBe("DASHBOARD.FORBIDDEN");
+    },
+  );
+
+  it("accepts any Host when bound to another address", async () => {
+    const open = await mount({ ...demo, host: "0.0.0.0" });
+    const res = await rawRequest(open.url, path, "GET", { Host: "dashboard.lab.example" });
+    await open.close();
+    expect(res.status).toBe(200);
+  });
+
+  it("refuses a cross-origin DELETE but allows a same-origin one", async () => {
+    const host = new URL(app.url).host;
+    const job = `/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs/no-such-job`;
+    const cross = await rawRequest(app.url, job, "DELETE", { Origin: "https://evil.example" });
+    expect(cross.status).toBe(403);
+    const sandboxed = await rawRequest(app.url, job, "DELETE", { Origin: "null" });
+    expect(sandboxed.status).toBe(403);
+    const same = await rawRequest(app.url, job, "DELETE", { Origin: `http://${host}` });
+    expect(same.status).toBe(404);
+  });
+});

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ServerConfig } from "./config.ts";
 import { DEMO_PROJECTS } from "./emulator/data.ts";
 import { createEmulator } from "./emulator/routes.ts";
+import { refusal } from "./guard.ts";
 import { type GeneJobsBackend, requestUrl, sendError, sendJson } from "./http-util.ts";
 import { createProxy, type ProxyOptions } from "./proxy.ts";
 
@@ -81,6 +82,8 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
       : createEmulator(config.demoNow ?? Date.now));
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const refused = refusal(req, config.host);
+    if (refused) return sendError(res, 403, "DASHBOARD.FORBIDDEN", refused);
     const route = match(url.pathname);
     if (!route) {
       return sendError(res, 404, "DLI.0023", `No API resource at ${url.pathname}`);

@@ -3,10 +3,15 @@ import { request } from "node:http";
 export type RawResponse = { status: number; headers: Record<string, string>; body: string };
 
 /** A request whose path is sent byte for byte (fetch would normalise `..`). */
-export function rawRequest(base: string, path: string, method = "GET"): Promise<RawResponse> {
+export function rawRequest(
+  base: string,
+  path: string,
+  method = "GET",
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method }, (res) => {
+    const req = request({ hostname, port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
