@@ -7,7 +7,7 @@ import {
   EMPTY_PROJECT_ID,
   ONCOLOGY_PROJECT_ID,
   POPULATION_PROJECT_ID,
-} from "../server/emulator/data.ts";
+} from "../server/emulator/projects.ts";
 import { expect, test } from "./fixtures.ts";
 
 /**
