@@ -55,6 +55,16 @@ describe("startServer", () => {
     expect(await res.text()).toBe(INDEX);
   });
 
+  it("answers 304 to a revalidation of index.html", async () => {
+    const first = await fetch(`${server.url}/projects/p/jobs`);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"/);
+    const again = await rawRequest(server.url, "/", "GET", { "If-None-Match": String(etag) });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe("");
+    expect(again.headers["cache-control"]).toBe("no-cache");
+  });
+
   it("serves hashed assets as immutable with the right type", async () => {
     const js = await fetch(`${server.url}/assets/index-AbC123.js`);
     expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");

@@ -39,28 +39,41 @@ function sendText(res: ServerResponse, status: number, text: string, head: boole
   res.end(head ? undefined : text);
 }
 
-async function fileSize(path: string): Promise<number | undefined> {
+type FileInfo = { size: number; etag: string };
+
+async function fileInfo(path: string): Promise<FileInfo | undefined> {
   try {
     const s = await stat(path);
-    return s.isFile() ? s.size : undefined;
+    if (!s.isFile()) return undefined;
+    return {
+      size: s.size,
+      etag: `W/"${s.size.toString(16)}-${Math.floor(s.mtimeMs).toString(16)}"`,
+    };
   } catch {
     return undefined;
   }
 }
 
 function sendFile(
+  req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  size: number,
+  file: FileInfo,
   cacheControl: string,
-  head: boolean,
 ): void {
+  const headers = { "Cache-Control": cacheControl, ETag: file.etag };
+  // index.html is revalidated on every load; a 304 keeps that cheap.
+  if (req.headers["if-none-match"] === file.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
   res.writeHead(200, {
+    ...headers,
     "Content-Type": CONTENT_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream",
-    "Content-Length": String(size),
-    "Cache-Control": cacheControl,
+    "Content-Length": String(file.size),
   });
-  if (head) {
+  if (req.method === "HEAD") {
     res.end();
     return;
   }
@@ -97,16 +110,12 @@ export function createStaticHandler(distDir: string) {
     if (target === undefined) return sendText(res, 400, "Bad path", head);
 
     const isAsset = pathname.startsWith("/assets/");
-    const size = target === indexPath ? undefined : await fileSize(target);
-    if (size !== undefined) {
-      return sendFile(res, target, size, isAsset ? IMMUTABLE : "no-cache", head);
-    }
+    const file = target === indexPath ? undefined : await fileInfo(target);
+    if (file) return sendFile(req, res, target, file, isAsset ? IMMUTABLE : "no-cache");
     if (isAsset) return sendText(res, 404, "Not found", head);
 
-    const indexSize = await fileSize(indexPath);
-    if (indexSize === undefined) {
-      return sendText(res, 503, "App not built: run npm run build", head);
-    }
-    sendFile(res, indexPath, indexSize, "no-cache", head);
+    const index = await fileInfo(indexPath);
+    if (!index) return sendText(res, 503, "App not built: run npm run build", head);
+    sendFile(req, res, indexPath, index, "no-cache");
   };
 }
