@@ -7,6 +7,7 @@ const ENTRY = fileURLToPath(new URL("./index.ts", import.meta.url));
 /** Runs `tsx server/index.ts` with a clean DLI environment plus `env`. */
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
     env: {
       PATH: process.env.PATH ?? "",
       PORT: "0",

@@ -180,14 +180,14 @@ describe("proxy", () => {
     const { url } = await proxyServer(
       { kind: "none" },
       new URL("https://dli.nonexistent.invalid"),
-      5000,
+      2000,
     );
     const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`);
     expect([502, 504]).toContain(res.status);
     const body = await res.json();
     if (res.status === 502)
       expect(body.error_msg).toMatch(/dli\.nonexistent\.invalid: (ENOTFOUND|EAI_AGAIN)/);
-  });
+  }, 10_000);
 
   it("maps a slow upstream to 504 DASHBOARD.UPSTREAM_TIMEOUT and gives up on it", async () => {
     respond = () => {};
