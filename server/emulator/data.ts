@@ -88,7 +88,14 @@ function failureFor(rng: Rng, b: Built, type: JobType): { step: number; message:
   );
 }
 
-function terminalJob(rng: Rng, spec: ProjectSpec, type: JobType, anchor: number): DemoJob {
+type JobSeed = { rng: Rng; id: string };
+
+function terminalJob(
+  { rng, id }: JobSeed,
+  spec: ProjectSpec,
+  type: JobType,
+  anchor: number,
+): DemoJob {
   let startMs = pickStart(rng, anchor, HISTORY_DAYS);
   const b = build(rng, spec, type, startMs);
   const roll = rng.next();
@@ -111,7 +118,7 @@ function terminalJob(rng: Rng, spec: ProjectSpec, type: JobType, anchor: number)
   }
   // A job that has ended must have started at least its duration ago.
   startMs = Math.min(startMs, anchor - duration * SECOND - rng.int(1, 60) * MINUTE);
-  return makeJob(rng, spec, type, startMs, b.request, {
+  return makeJob(rng, id, spec, type, startMs, b.request, {
     status,
     step,
     steps: b.steps,
@@ -130,6 +137,7 @@ type State = {
 
 function makeJob(
   rng: Rng,
+  id: string,
   spec: ProjectSpec,
   type: JobType,
   startMs: number,
@@ -137,7 +145,6 @@ function makeJob(
   s: State,
   live?: LivePlan,
 ): DemoJob {
-  const id = rng.uuid();
   const wire = {
     job_id: id,
     owner: rng.pick(spec.owners),
@@ -152,26 +159,39 @@ function makeJob(
 }
 
 function projectJobs(spec: ProjectSpec, anchor: number): DemoJob[] {
-  const rng = createRng(spec.seed);
+  // One PRNG per job, seeded by its position, and the id drawn first: job n
+  // keeps its id whatever the anchor, although picking a start time draws a
+  // number of values that depends on the day of the week.
+  let n = 0;
+  const nextJob = (): JobSeed => {
+    const rng = createRng(Math.imul(spec.seed, 0x9e3779b1) ^ Math.imul(++n, 0x85ebca6b));
+    return { rng, id: rng.uuid() };
+  };
   const jobs: DemoJob[] = [];
-  for (let i = 0; i < spec.somatic; i++) jobs.push(terminalJob(rng, spec, "DNA_SOMATIC", anchor));
-  for (let i = 0; i < spec.germline; i++) jobs.push(terminalJob(rng, spec, "DNA_GERMLINE", anchor));
+  for (let i = 0; i < spec.somatic; i++) {
+    jobs.push(terminalJob(nextJob(), spec, "DNA_SOMATIC", anchor));
+  }
+  for (let i = 0; i < spec.germline; i++) {
+    jobs.push(terminalJob(nextJob(), spec, "DNA_GERMLINE", anchor));
+  }
   for (const l of spec.live) {
+    const { rng, id } = nextJob();
     const startMs = anchor - l.agoMin * MINUTE - rng.int(0, 59) * SECOND;
     const b = build(rng, spec, l.type, startMs, true);
     const steps = b.steps;
     const plan = { launchSec: l.launchMin * 60, runSec: l.runMin * 60, steps };
     const state = { status: "LAUNCHING", step: 0, steps, duration: 0, message: null };
-    jobs.push(makeJob(rng, spec, l.type, startMs, b.request, state, plan));
+    jobs.push(makeJob(rng, id, spec, l.type, startMs, b.request, state, plan));
   }
   // A cancel requested a moment ago that the service has not finished yet.
+  const { rng, id } = nextJob();
   const cancelStart = anchor - 3 * HOUR - rng.int(0, 50) * MINUTE;
   const type = spec.somatic >= spec.germline ? "DNA_SOMATIC" : "DNA_GERMLINE";
   const b = build(rng, spec, type, cancelStart);
   const step = Math.min(2, b.steps);
   const duration = Math.round((b.fullSec * (step - 0.5)) / b.steps);
   const canceling = { status: "CANCELING", step, steps: b.steps, duration, message: null };
-  jobs.push(makeJob(rng, spec, type, cancelStart, b.request, canceling));
+  jobs.push(makeJob(rng, id, spec, type, cancelStart, b.request, canceling));
   return jobs;
 }
 
