@@ -43,7 +43,7 @@ function build(rng: Rng, spec: ProjectSpec, type: JobType, startMs: number, live
     const fullSec = fileType === "fastq" ? rng.int(55 * 60, 3 * 3600) : rng.int(20 * 60, 70 * 60);
     return { request, steps: 7, fullSec, failure: "" };
   }
-  // Live germline jobs read FASTQ so they have 3 steps to advance through.
+  // Live and canceling germline jobs read FASTQ: 3 steps, so they stop partway.
   const fileType = live || rng.chance(0.7) ? "FASTQ" : "BAM";
   const engine = fileType === "BAM" && rng.chance(0.3) ? "tensorflow" : "gatk";
   const request = germlineRequest(rng, {
@@ -187,7 +187,7 @@ function projectJobs(spec: ProjectSpec, anchor: number): DemoJob[] {
   const { rng, id } = nextJob();
   const cancelStart = anchor - 3 * HOUR - rng.int(0, 50) * MINUTE;
   const type = spec.somatic >= spec.germline ? "DNA_SOMATIC" : "DNA_GERMLINE";
-  const b = build(rng, spec, type, cancelStart);
+  const b = build(rng, spec, type, cancelStart, true);
   const step = Math.min(2, b.steps);
   const duration = Math.round((b.fullSec * (step - 0.5)) / b.steps);
   const canceling = { status: "CANCELING", step, steps: b.steps, duration, message: null };
