@@ -13,12 +13,16 @@ const CASES = [
     // UTC+8 all year.
     start: Date.UTC(2026, 9, 31, 16, 0, 0, 0), // 2026-11-01T00:00+08:00
     end: Date.UTC(2026, 10, 20, 15, 59, 59, 999), // 2026-11-20T23:59:59.999+08:00
+    // The newest job in the window, 2026-11-20T12:00Z, in local time.
+    newestStarted: /2026-11-20 20:00:00\s*UTC\+08:00/,
   },
   {
     timezoneId: "America/New_York",
     // 2026-11-01 is the day DST ends: its midnight is still EDT (UTC-4); 11-20 is EST (UTC-5).
     start: Date.UTC(2026, 10, 1, 4, 0, 0, 0),
     end: Date.UTC(2026, 10, 21, 4, 59, 59, 999),
+    // The newest job in the window, 2026-11-21T00:00Z, in local time (EST).
+    newestStarted: /2026-11-20 19:00:00\s*UTC[-\u2212]05:00/,
   },
 ] as const;
 
@@ -60,6 +64,8 @@ for (const zone of CASES) {
         (_, n) => Date.UTC(2026, 10, 26) - n * 6 * HOUR,
       ).filter((t) => t >= zone.start && t <= zone.end).length;
       await expect(jobsPage.total(inWindow)).toBeVisible();
+      // Started is shown in the viewer's zone, with its offset.
+      await expect(jobsPage.bodyRows.first()).toContainText(zone.newestStarted);
       // No preset is active while explicit dates are set.
       await expect(jobsPage.rangeButton("All time")).not.toHaveAttribute("aria-pressed", "true");
     });

@@ -92,16 +92,23 @@ test("503 once is retried with backoff and the jobs show", async ({ jobsPage, up
   await expect(jobsPage.alert).toHaveCount(0);
 });
 
-test("500 that persists: 'DLI error DLI.0999' after the automatic retries", async ({
+test("500 that persists: 'DLI error DLI.0999' after the automatic retries; Retry recovers", async ({
   jobsPage,
   upstream,
 }) => {
-  upstream.script(() => replies.dliError(500, "DLI.0999", "Internal server error"));
+  let failing = true;
+  upstream.script(() =>
+    failing ? replies.dliError(500, "DLI.0999", "Internal server error") : replies.jobs(),
+  );
   await jobsPage.goto(PROXY_PROJECT);
   await expect(jobsPage.alert).toContainText("DLI error DLI.0999", { timeout: 25_000 });
   await expect(jobsPage.alert).toContainText("Internal server error");
   expect(upstream.listRequests().length).toBeGreaterThan(1);
-  await expect(jobsPage.retry).toBeVisible();
+
+  failing = false;
+  await jobsPage.retry.click();
+  await expect(jobsPage.bodyRows).toHaveCount(20);
+  await expect(jobsPage.alert).toHaveCount(0);
 });
 
 test("an HTML 200: 'Unexpected answer from DLI', Retry recovers", async ({

@@ -1,7 +1,7 @@
 // Proxy mode against the test's own fake DLI: the URL is the state, and it turns into exactly
 // the limit/offset/start/end/job_type the upstream receives.
 import { expect, PROXY_PROJECT, proxyTest as test } from "./fixtures.ts";
-import { fixtureJobId, makeJobs, type RecordedRequest } from "./test-upstream.ts";
+import { fixtureJobId, gate, makeJobs, type RecordedRequest, replies } from "./test-upstream.ts";
 
 const NOV_25_2026_UTC = Date.UTC(2026, 10, 25, 12, 0, 0);
 const HOUR = 3_600_000;
@@ -243,4 +243,83 @@ test("an impossible date is dropped and reversed dates are swapped", async ({
 
   await jobsPage.goto(PROXY_PROJECT, "from=2026-11-20&to=2026-11-01");
   await expect(jobsPage.page).toHaveURL(/\?from=2026-11-01&to=2026-11-20$/);
+});
+
+test("first load: the table is aria-busy with no job rows until DLI answers", async ({
+  jobsPage,
+  upstream,
+}) => {
+  const firstAnswer = gate();
+  upstream.script((_request, index) =>
+    index === 0
+      ? { kind: "held", until: firstAnswer.promise, then: replies.jobs() }
+      : replies.jobs(),
+  );
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect.poll(() => upstream.listRequests().length).toBe(1);
+  await expect(jobsPage.table).toHaveAttribute("aria-busy", "true");
+  await expect(jobsPage.bodyRows).toHaveCount(0);
+
+  firstAnswer.open();
+  await expect(jobsPage.bodyRows).toHaveCount(20);
+  await expect(jobsPage.table).not.toHaveAttribute("aria-busy", "true");
+});
+
+test("while the next page loads, the previous rows stay on screen, marked busy", async ({
+  jobsPage,
+  upstream,
+}) => {
+  const secondPage = gate();
+  upstream.script((request) =>
+    request.query.offset === "20"
+      ? { kind: "held", until: secondPage.promise, then: replies.jobs() }
+      : replies.jobs(),
+  );
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect.poll(async () => jobsPage.jobIds()).toEqual(somaticIds(0, 20));
+  await jobsPage.waitForLoaded();
+
+  await jobsPage.nextPage.click();
+  await expect(jobsPage.page).toHaveURL(/[?&]page=2(&|$)/);
+  await expect(jobsPage.table).toHaveAttribute("aria-busy", "true");
+  expect(await jobsPage.jobIds()).toEqual(somaticIds(0, 20));
+
+  secondPage.open();
+  await expect.poll(async () => jobsPage.jobIds()).toEqual(somaticIds(20, 40));
+  await expect(jobsPage.table).not.toHaveAttribute("aria-busy", "true");
+});
+
+test("Refresh asks DLI again and the list says when it was updated", async ({
+  jobsPage,
+  upstream,
+}) => {
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect(jobsPage.bodyRows).toHaveCount(20);
+  await expect(jobsPage.updated).toBeVisible();
+  const firstPageRequests = () =>
+    upstream.listRequests().filter((request) => request.query.offset === "0").length;
+  expect(firstPageRequests()).toBe(1);
+
+  await jobsPage.refresh.click();
+  await expect.poll(firstPageRequests).toBe(2);
+  await expect(jobsPage.updated).toBeVisible();
+  await expect(jobsPage.bodyRows).toHaveCount(20);
+});
+
+test("a bookmarked page past the end shows the last page", async ({ jobsPage, upstream }) => {
+  await jobsPage.goto(PROXY_PROJECT, "page=99");
+  await expect(jobsPage.page).toHaveURL(/[?&]page=3(&|$)/);
+  await expect.poll(async () => jobsPage.jobIds()).toEqual(somaticIds(40, 45));
+  await expect(jobsPage.pageButton(3)).toHaveAttribute("aria-current", "page");
+  for (const request of upstream.listRequests()) {
+    expect(request.query.limit).toBe("20");
+  }
+});
+
+test("Copy job ID puts the full id on the clipboard", async ({ jobsPage, context, page }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await jobsPage.goto(PROXY_PROJECT);
+  const id = fixtureJobId("DNA_SOMATIC", 4);
+  await jobsPage.row(id).getByRole("button", { name: "Copy job ID" }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(id);
 });

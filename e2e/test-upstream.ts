@@ -41,7 +41,9 @@ export type Reply =
   | { kind: "jobs" }
   | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: "raw"; status: number; body: string; contentType: string }
-  | { kind: "destroy" };
+  | { kind: "destroy" }
+  /** Wait until `until` settles, then answer `then` (for observing loading states). */
+  | { kind: "held"; until: Promise<void>; then: Reply };
 
 export type Script = (request: RecordedRequest, index: number) => Reply;
 
@@ -81,6 +83,15 @@ export const replies = {
   destroy: (): Reply => ({ kind: "destroy" }),
 } as const;
 
+/** A gate for held replies: requests wait on `promise` until the test calls `open()`. */
+export function gate(): { promise: Promise<void>; open: () => void } {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
+
 /** Answers `first` for the first `times` list requests, then the job pages. */
 export function thenJobs(first: Reply, times = 1): Script {
   return (_request, index) => (index < times ? first : replies.jobs());
@@ -107,7 +118,9 @@ export function isListRequest(request: RecordedRequest): boolean {
   return request.method === "GET" && LIST_PATH.test(request.path);
 }
 
-function dliError(status: number, msg: string): Reply {
+type JsonReply = Extract<Reply, { kind: "json" }>;
+
+function dliError(status: number, msg: string): JsonReply {
   return { kind: "json", status, body: { error_code: "DLI.0001", error_msg: msg } };
 }
 
@@ -123,7 +136,7 @@ function intParam(
 }
 
 /** The contract's list semantics, over the fixture jobs. */
-export function listPage(jobs: readonly FixtureJob[], query: Record<string, string>): Reply {
+export function listPage(jobs: readonly FixtureJob[], query: Record<string, string>): JsonReply {
   const limit = intParam(query, "limit", 10);
   const offset = intParam(query, "offset", 0);
   const start = intParam(query, "start", Number.NEGATIVE_INFINITY);
@@ -184,23 +197,35 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
         body: { error_code: "DLI.0023", error_msg: "Resource not found" },
       };
     }
-    if (reply.kind === "jobs") reply = listPage(jobs, recorded.query);
+    void answer(reply);
 
-    switch (reply.kind) {
-      case "destroy":
-        req.socket.destroy();
-        return;
-      case "raw":
-        res.writeHead(reply.status, { "content-type": reply.contentType });
-        res.end(reply.body);
-        return;
-      case "json":
-        res.writeHead(reply.status, {
-          "content-type": "application/json;charset=UTF-8",
-          ...reply.headers,
-        });
-        res.end(JSON.stringify(reply.body));
-        return;
+    async function answer(first: Reply): Promise<void> {
+      let reply = first;
+      while (reply.kind === "held") {
+        await reply.until;
+        reply = reply.then;
+      }
+      send(reply.kind === "jobs" ? listPage(jobs, recorded.query) : reply);
+    }
+
+    function send(reply: Exclude<Reply, { kind: "held" } | { kind: "jobs" }>): void {
+      if (res.destroyed) return;
+      switch (reply.kind) {
+        case "destroy":
+          req.socket.destroy();
+          return;
+        case "raw":
+          res.writeHead(reply.status, { "content-type": reply.contentType });
+          res.end(reply.body);
+          return;
+        case "json":
+          res.writeHead(reply.status, {
+            "content-type": "application/json;charset=UTF-8",
+            ...reply.headers,
+          });
+          res.end(JSON.stringify(reply.body));
+          return;
+      }
     }
   });
   server.on("connection", (socket) => {

@@ -36,8 +36,8 @@ export class JobsPage {
     this.refresh = page.getByRole("button", { name: "Refresh" });
     this.updated = page.getByText(/Updated .* ago/);
     this.table = page.getByRole("table", { name: /DNA (somatic|germline) jobs/ });
-    // Skeleton rows (aria-hidden placeholders while loading) are not rows of the list.
-    this.bodyRows = this.table.locator('tbody tr:not([aria-hidden="true"])');
+    // Skeleton rows (empty placeholders while loading) are not rows of the list.
+    this.bodyRows = this.table.locator("tbody tr").filter({ hasText: /\S/ });
     this.pagination = page.getByRole("navigation", { name: "Pagination" });
     this.firstPage = this.pagination.getByRole("button", { name: "First page" });
     this.previousPage = this.pagination.getByRole("button", { name: "Previous page" });
