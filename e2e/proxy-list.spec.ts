@@ -251,9 +251,7 @@ test("first load: the table is aria-busy with no job rows until DLI answers", as
 }) => {
   const firstAnswer = gate();
   upstream.script((_request, index) =>
-    index === 0
-      ? { kind: "held", until: firstAnswer.promise, then: replies.jobs() }
-      : replies.jobs(),
+    index === 0 ? replies.held(firstAnswer.promise) : replies.jobs(),
   );
   await jobsPage.goto(PROXY_PROJECT);
   await expect.poll(() => upstream.listRequests().length).toBe(1);
@@ -271,9 +269,7 @@ test("while the next page loads, the previous rows stay on screen, marked busy",
 }) => {
   const secondPage = gate();
   upstream.script((request) =>
-    request.query.offset === "20"
-      ? { kind: "held", until: secondPage.promise, then: replies.jobs() }
-      : replies.jobs(),
+    request.query.offset === "20" ? replies.held(secondPage.promise) : replies.jobs(),
   );
   await jobsPage.goto(PROXY_PROJECT);
   await expect.poll(async () => jobsPage.jobIds()).toEqual(somaticIds(0, 20));

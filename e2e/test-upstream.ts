@@ -42,8 +42,8 @@ export type Reply =
   | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: "raw"; status: number; body: string; contentType: string }
   | { kind: "destroy" }
-  /** Wait until `until` settles, then answer `then` (for observing loading states). */
-  | { kind: "held"; until: Promise<void>; then: Reply };
+  /** Wait until `until` settles, then answer `reply` (for observing loading states). */
+  | { kind: "held"; until: Promise<void>; reply: Reply };
 
 export type Script = (request: RecordedRequest, index: number) => Reply;
 
@@ -78,6 +78,12 @@ export const replies = {
     status: 200,
     contentType: "text/html; charset=utf-8",
     body: "<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>",
+  }),
+  /** Hold the answer until `until` settles (a `gate()`), then send `reply`. */
+  held: (until: Promise<void>, reply: Reply = { kind: "jobs" }): Reply => ({
+    kind: "held",
+    until,
+    reply,
   }),
   /** Accept the connection, then drop it without answering. */
   destroy: (): Reply => ({ kind: "destroy" }),
@@ -203,7 +209,7 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
       let reply = first;
       while (reply.kind === "held") {
         await reply.until;
-        reply = reply.then;
+        reply = reply.reply;
       }
       send(reply.kind === "jobs" ? listPage(jobs, recorded.query) : reply);
     }
