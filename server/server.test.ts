@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerConfig } from "./config.ts";
 import { SECURITY_HEADERS, startServer } from "./server.ts";
@@ -9,6 +11,7 @@ import { rawRequest } from "./test-helpers.ts";
 const tmp = mkdtempSync(join(tmpdir(), "gene-jobs-static-"));
 const dist = join(tmp, "dist");
 const INDEX = "<!doctype html><title>Gene Jobs</title>";
+const BIG_JS = "export const jobs = [];\n".repeat(2000);
 
 function config(distDir: string): ServerConfig {
   return {
@@ -29,6 +32,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, "index.html"), INDEX);
   writeFileSync(join(dist, "assets", "index-AbC123.js"), "console.log(1)");
   writeFileSync(join(dist, "assets", "index-AbC123.css"), "body{}");
+  writeFileSync(join(dist, "assets", "big-AbC123.js"), BIG_JS);
   writeFileSync(join(dist, "favicon.svg"), "<svg/>");
   writeFileSync(join(tmp, "secret.txt"), "TOP SECRET");
   server = await startServer(config(dist), { log: () => {} });
@@ -39,6 +43,41 @@ afterAll(async () => {
   await server.close();
   await unbuilt.close();
   rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("compression", () => {
+  const get = (encoding: string) =>
+    new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolveGet, reject) => {
+      http
+        .get(
+          `${server.url}/assets/big-AbC123.js`,
+          { headers: { "Accept-Encoding": encoding } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () => resolveGet({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        )
+        .on("error", reject);
+    });
+
+  it("sends brotli or gzip when the browser accepts it, and the same bytes once decoded", async () => {
+    const br = await get("gzip, deflate, br");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers.vary).toBe("Accept-Encoding");
+    expect(br.body.length).toBeLessThan(BIG_JS.length / 10);
+    expect(brotliDecompressSync(br.body).toString()).toBe(BIG_JS);
+
+    const gz = await get("gzip");
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.body).toString()).toBe(BIG_JS);
+  });
+
+  it("sends the file as is to a client that accepts no encoding", async () => {
+    const plain = await get("identity, br;q=0");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_JS);
+  });
 });
 
 describe("startServer", () => {

@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, resolve, sep } from "node:path";
+import { promisify } from "node:util";
+import { brotliCompress, gzip, constants as zlibConstants } from "node:zlib";
 import { requestUrl } from "./http-util.ts";
 
 // Serves the built SPA from distDir: hashed /assets/* forever, everything
@@ -54,23 +56,79 @@ async function fileInfo(path: string): Promise<FileInfo | undefined> {
   }
 }
 
-function sendFile(
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".map", ".svg", ".txt"]);
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+type Encoding = "br" | "gzip";
+
+/** The encodings the client accepts, best first (q=0 means refused). */
+function acceptedEncoding(req: IncomingMessage): Encoding | undefined {
+  const header = String(req.headers["accept-encoding"] ?? "");
+  const accepted = new Set(
+    header
+      .split(",")
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => !/;\s*q=0(\.0*)?$/.test(part))
+      .map((part) => part.split(";")[0]),
+  );
+  if (accepted.has("br")) return "br";
+  if (accepted.has("gzip")) return "gzip";
+  return undefined;
+}
+
+/**
+ * Compressed copies of the built files, made once per file version: the bundle is served
+ * hundreds of times a day and never changes between builds.
+ */
+const compressedCache = new Map<string, Promise<Buffer>>();
+
+function compressed(path: string, file: FileInfo, encoding: Encoding): Promise<Buffer> {
+  const key = `${encoding}:${path}:${file.etag}`;
+  let entry = compressedCache.get(key);
+  if (!entry) {
+    entry = readFile(path).then((data) =>
+      encoding === "br"
+        ? brotli(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } })
+        : gzipAsync(data, { level: 9 }),
+    );
+    entry.catch(() => compressedCache.delete(key));
+    compressedCache.set(key, entry);
+  }
+  return entry;
+}
+
+async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
   file: FileInfo,
   cacheControl: string,
-): void {
-  const headers = { "Cache-Control": cacheControl, ETag: file.etag };
+): Promise<void> {
+  const headers = { "Cache-Control": cacheControl, ETag: file.etag, Vary: "Accept-Encoding" };
   // index.html is revalidated on every load; a 304 keeps that cheap.
   if (req.headers["if-none-match"] === file.etag) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
+  const extension = extname(path).toLowerCase();
+  const contentType = CONTENT_TYPES[extension] ?? "application/octet-stream";
+  const encoding = COMPRESSIBLE.has(extension) ? acceptedEncoding(req) : undefined;
+  if (encoding && file.size > 1024) {
+    const body = await compressed(path, file, encoding);
+    res.writeHead(200, {
+      ...headers,
+      "Content-Type": contentType,
+      "Content-Encoding": encoding,
+      "Content-Length": String(body.length),
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
+    return;
+  }
   res.writeHead(200, {
     ...headers,
-    "Content-Type": CONTENT_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream",
+    "Content-Type": contentType,
     "Content-Length": String(file.size),
   });
   if (req.method === "HEAD") {
@@ -116,6 +174,6 @@ export function createStaticHandler(distDir: string) {
 
     const index = await fileInfo(indexPath);
     if (!index) return sendText(res, 503, "App not built: run npm run build", head);
-    sendFile(req, res, indexPath, index, "no-cache");
+    return sendFile(req, res, indexPath, index, "no-cache");
   };
 }
