@@ -1,7 +1,7 @@
 // Test fixtures: the REAL server, started in-process on 127.0.0.1:0 over the built app in
 // dist/. Demo-mode specs use the worker-scoped `demoServer`; proxy-mode specs get a fresh
 // fake DLI (`upstream`) and a proxy-mode server pointed at it, per test.
-import { createServer } from "node:net";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test as base, expect, type Page, type Response } from "@playwright/test";
@@ -12,6 +12,12 @@ import { ProjectPicker } from "./pages/project-picker.ts";
 import { randomToken, startTestUpstream, type TestUpstream } from "./test-upstream.ts";
 
 export const DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+
+function assertBuilt(): void {
+  if (!existsSync(resolve(DIST_DIR, "index.html"))) {
+    throw new Error(`No built app in ${DIST_DIR}: run \`npm run build\` (npm run test:e2e does).`);
+  }
+}
 
 /** The servers' one-line-per-request log, shown only with E2E_SERVER_LOG=1. */
 const serverOptions = {
@@ -28,6 +34,7 @@ export interface RunningServer {
 export async function startDemoServer(
   overrides: Partial<ServerConfig> = {},
 ): Promise<RunningServer> {
+  assertBuilt();
   return startServer(
     {
       host: "127.0.0.1",
@@ -48,6 +55,7 @@ export async function startProxyServer(
   auth: ServerAuth,
   projectIds: string[] = [PROXY_PROJECT],
 ): Promise<RunningServer> {
+  assertBuilt();
   return startServer(
     {
       host: "127.0.0.1",
@@ -60,16 +68,6 @@ export async function startProxyServer(
     },
     serverOptions,
   );
-}
-
-/** A loopback URL on which nothing listens: the port was bound, then released. */
-export async function closedPortUrl(): Promise<URL> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  await new Promise<void>((done) => server.close(() => done()));
-  return new URL(`http://127.0.0.1:${port}`);
 }
 
 export const PROXY_PROJECT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
