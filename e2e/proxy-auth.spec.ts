@@ -21,8 +21,16 @@ test("token mode: DLI gets X-Auth-Token; the page, its responses and /api/config
   upstream.setJobs(
     makeJobs({ jobType: "DNA_SOMATIC", count: 5, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
   );
+  const browserRequests: URL[] = [];
+  page.on("request", (request) => browserRequests.push(new URL(request.url())));
   await jobsPage.goto(PROXY_PROJECT);
   await expect(jobsPage.bodyRows).toHaveCount(5);
+  // The browser only ever talks to the dashboard's own origin, never to DLI itself.
+  const origin = new URL(page.url()).origin;
+  expect(browserRequests.map((url) => url.origin).filter((o) => o !== origin)).toEqual([]);
+  expect(browserRequests.some((url) => url.pathname === `/v2.0/${PROXY_PROJECT}/gene/jobs`)).toBe(
+    true,
+  );
   expect(upstream.listRequests().length).toBeGreaterThan(0);
   for (const request of upstream.listRequests()) {
     expect(request.headers["x-auth-token"]).toBe(token);
