@@ -19,17 +19,23 @@ export function forwardedQuery(search: URLSearchParams): string {
   }).join("&");
 }
 
-/** `ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`...: undici hides it in `cause`. */
+/**
+ * `ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`...: undici hides it in `cause`. Some failures
+ * have no code (undici refusing a port: "bad port"); then the innermost message says most.
+ */
 function errorCode(error: unknown): string {
   const seen = new Set<unknown>();
   let current: unknown = error;
+  let innermostMessage: string | undefined;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;
     if (typeof code === "string" && code) return code;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === "string" && message) innermostMessage = message;
     current = (current as { cause?: unknown }).cause;
   }
-  return error instanceof Error ? error.name : "UNKNOWN_ERROR";
+  return innermostMessage ?? (error instanceof Error ? error.name : "UNKNOWN_ERROR");
 }
 
 function authHeaders(config: ServerConfig, method: string, url: URL): Record<string, string> {

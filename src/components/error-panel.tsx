@@ -29,7 +29,7 @@ export function explainError(error: unknown): Explained {
       return error.status
         ? {
             title: "DLI is unreachable",
-            body: `The dashboard server could not get an answer from DLI (${codeAndStatus}).`,
+            body: "The dashboard server could not get an answer from DLI. It retried a few times; DLI or the network to it may be down, or DLI_ENDPOINT may be wrong.",
             detail: error.detail,
           }
         : { title: "Dashboard server unreachable", body: error.message };
