@@ -51,6 +51,9 @@ export function JobsTable({
   const rows = table.getRowModel().rows;
   return (
     <div className={`table-wrap${stale ? " is-stale" : ""}`}>
+      <p className="visually-hidden" role="status">
+        {loading ? "Loading jobs…" : ""}
+      </p>
       <table className="jobs-table" aria-busy={loading || stale}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -72,7 +75,7 @@ export function JobsTable({
                 {Array.from({ length: columnCount }, (_, j) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
                   <td key={j}>
-                    <span className="skeleton" />
+                    <span className="skeleton" aria-hidden="true" />
                   </td>
                 ))}
               </tr>
