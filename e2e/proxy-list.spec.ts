@@ -319,3 +319,18 @@ test("Copy job ID puts the full id on the clipboard", async ({ jobsPage, context
   await jobsPage.row(id).getByRole("button", { name: "Copy job ID" }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(id);
 });
+
+test("the next page is prefetched, so Next shows it without another request", async ({
+  jobsPage,
+  upstream,
+}) => {
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect(jobsPage.bodyRows).toHaveCount(20);
+  await expect
+    .poll(() => upstream.listRequests().filter(hasQuery({ offset: "20" })).length)
+    .toBe(1);
+
+  await jobsPage.nextPage.click();
+  await expect.poll(async () => jobsPage.jobIds()).toEqual(somaticIds(20, 40));
+  expect(upstream.listRequests().filter(hasQuery({ offset: "20" }))).toHaveLength(1);
+});
