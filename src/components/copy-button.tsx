@@ -20,7 +20,16 @@ async function writeClipboard(text: string): Promise<void> {
 }
 
 /** A small copy button that says, politely, whether it worked. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({
+  text,
+  label,
+  showLabel = false,
+}: {
+  text: string;
+  label: string;
+  /** Show the label as visible text next to the icon (toolbar buttons) instead of only naming it. */
+  showLabel?: boolean;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -31,7 +40,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     <button
       type="button"
       className="copy-button"
-      aria-label={label}
+      aria-label={showLabel ? undefined : label}
       title={label}
       onClick={(event) => {
         // Inside a clickable row the copy must not also open the row.
@@ -43,6 +52,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       }}
     >
       {state === "copied" ? <CheckIcon /> : <CopyIcon />}
+      {showLabel && <span>{label}</span>}
       <span className="visually-hidden" aria-live="polite">
         {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
       </span>

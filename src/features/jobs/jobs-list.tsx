@@ -1,13 +1,25 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef } from "react";
+import { useLocation, useNavigate } from "react-router-dom";
 import { ErrorPanel } from "../../components/error-panel";
 import { useNow } from "../../hooks/use-now";
 import { ApiError } from "../../lib/http";
 import { jobQueries, toListKey } from "./api/job-queries";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./components/filters";
 import { Pager } from "./components/pager";
+import { SEARCH_PAGE_SIZE } from "./drawer/find-job";
+import type { DrawerLookup } from "./drawer/job-drawer";
 import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
+
+const JobDrawer = lazy(() => import("./drawer/job-drawer"));
+
+/** Marks a history entry pushed by opening the drawer, so closing it can go back instead. */
+const OPENED_FROM_LIST = { drawerOpenedFromList: true };
+
+function showErrorInsteadOfRows(query: { isError: boolean; data: unknown }): boolean {
+  return query.isError && !query.data;
+}
 
 const TYPE_CAPTIONS = {
   DNA_SOMATIC: "DNA somatic jobs",
@@ -52,7 +64,56 @@ export function JobsList({ projectId }: { projectId: string }) {
     }
   }, [settled, search, pageCount, projectId, queryClient]);
 
-  const showError = query.isError && !query.data;
+  // The drawer: `job=` in the URL. Opening pushes, so Back closes it; closing an entry we pushed
+  // goes back, so it leaves no entry behind; a bookmarked drawer closes with a replace.
+  const navigate = useNavigate();
+  const location = useLocation();
+  const openJob = useCallback(
+    (jobId: string) => setSearch({ job: jobId }, { push: true, state: OPENED_FROM_LIST }),
+    [setSearch],
+  );
+  const closeJob = useCallback(() => {
+    const state = location.state as typeof OPENED_FROM_LIST | null;
+    if (state?.drawerOpenedFromList) navigate(-1);
+    else setSearch({ job: undefined }, { state: null });
+  }, [location.state, navigate, setSearch]);
+
+  // Focus goes back to the row the drawer was about, wherever it was opened from.
+  const lastOpenJob = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (search.job) {
+      lastOpenJob.current = search.job;
+      return;
+    }
+    const jobId = lastOpenJob.current;
+    lastOpenJob.current = undefined;
+    if (!jobId) return;
+    const row = document.querySelector<HTMLElement>(`tr[data-job-id="${CSS.escape(jobId)}"]`);
+    row?.focus();
+  }, [search.job]);
+
+  const drawerLookup: DrawerLookup = showErrorInsteadOfRows(query)
+    ? { status: "unavailable" }
+    : !query.data || query.isPlaceholderData
+      ? { status: "loading" }
+      : (() => {
+          const row = query.data.rows.find((r) => r.jobId === search.job);
+          return row ? { status: "found", row } : { status: "not-on-page" };
+        })();
+
+  const fetchSearchPage = useCallback(
+    (offset: number) =>
+      queryClient.fetchQuery(
+        jobQueries.list({ ...toListKey(projectId, search), limit: SEARCH_PAGE_SIZE, offset }),
+      ),
+    [queryClient, projectId, search],
+  );
+  const showFoundJob = useCallback(
+    (position: number) => setSearch({ page: Math.floor(position / search.size) + 1 }),
+    [setSearch, search.size],
+  );
+
+  const showError = showErrorInsteadOfRows(query);
   const loading = query.isPending && !query.isError;
   const retryingAfter = query.failureCount > 0 && query.isFetching ? query.failureReason : null;
 
@@ -94,6 +155,7 @@ export function JobsList({ projectId }: { projectId: string }) {
             caption={TYPE_CAPTIONS[search.type]}
             loading={loading}
             stale={query.isPlaceholderData}
+            onOpenJob={openJob}
             emptyMessage={
               query.isSuccess && query.data.rows.length === 0
                 ? total > 0
@@ -111,6 +173,18 @@ export function JobsList({ projectId }: { projectId: string }) {
             onSize={(size) => table.setPageSize(size)}
           />
         </>
+      )}
+      {search.job && (
+        <Suspense fallback={null}>
+          <JobDrawer
+            key={search.job}
+            jobId={search.job}
+            jobType={search.type}
+            lookup={drawerLookup}
+            onClose={closeJob}
+            find={{ fetchPage: fetchSearchPage, onFound: showFoundJob }}
+          />
+        </Suspense>
       )}
     </section>
   );

@@ -40,8 +40,10 @@ export function JobsTable({
   loading,
   stale,
   emptyMessage,
+  onOpenJob,
 }: {
   table: JobsTableInstance;
+  onOpenJob: (jobId: string) => void;
   caption: string;
   loading: boolean;
   stale: boolean;
@@ -103,7 +105,18 @@ export function JobsTable({
                 </td>
               </tr>
             ) : (
-              <tr key={row.id} data-job-id={row.id} data-status={row.original.status}>
+              <tr
+                key={row.id}
+                data-job-id={row.id}
+                data-status={row.original.status}
+                className="job-row"
+                tabIndex={0}
+                onClick={() => onOpenJob(row.id)}
+                onKeyDown={(event) => {
+                  if (event.key === "Enter" && event.target === event.currentTarget)
+                    onOpenJob(row.id);
+                }}
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className={`col-${cell.column.id}`}>
                     <table.FlexRender cell={cell} />

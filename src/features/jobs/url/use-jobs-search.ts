@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo } from "react";
-import { useSearchParams } from "react-router-dom";
+import { useLocation, useSearchParams } from "react-router-dom";
 import {
   isCanonical,
   type JobsSearch,
@@ -8,7 +8,10 @@ import {
   serializeJobsSearch,
 } from "./jobs-search";
 
-export type SetJobsSearch = (patch: Partial<JobsSearch>, options?: { push?: boolean }) => void;
+export type SetJobsSearch = (
+  patch: Partial<JobsSearch>,
+  options?: { push?: boolean; state?: unknown },
+) => void;
 
 /**
  * The list's state, read from the URL and written back to it; nothing is mirrored in React
@@ -17,11 +20,15 @@ export type SetJobsSearch = (patch: Partial<JobsSearch>, options?: { push?: bool
  */
 export function useJobsSearch(): [JobsSearch, SetJobsSearch] {
   const [params, setParams] = useSearchParams();
+  // History state (e.g. "the drawer was opened from the list") survives replaces.
+  const { state: historyState } = useLocation();
   const search = useMemo(() => parseJobsSearch(params), [params]);
 
   useEffect(() => {
-    if (!isCanonical(params)) setParams(serializeJobsSearch(search), { replace: true });
-  }, [params, search, setParams]);
+    if (!isCanonical(params)) {
+      setParams(serializeJobsSearch(search), { replace: true, state: historyState });
+    }
+  }, [params, search, setParams, historyState]);
 
   const setSearch = useCallback<SetJobsSearch>(
     (patch, options) => {

@@ -1,0 +1,83 @@
+import { useState } from "react";
+import { CopyButton } from "../../../components/copy-button";
+import { argumentLines, type FieldKind } from "../request/request-groups";
+
+const COLLAPSED_ITEMS = 10;
+const OBS_PATH = /^(s3a?|obs):\/\//i;
+
+function isEmpty(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    value === "" ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+export function PathValue({ path }: { path: string }) {
+  return (
+    <span className="path-value">
+      <code className="mono">{path}</code>
+      <CopyButton text={path} label="Copy path" />
+    </span>
+  );
+}
+
+function ArgumentList({ args }: { args: string[] }) {
+  return (
+    <span className="args">
+      {argumentLines(args).map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the same argument may repeat; order is identity
+        <code key={index} className="mono">
+          {line.join(" ")}
+        </code>
+      ))}
+    </span>
+  );
+}
+
+function CollapsibleList({ items }: { items: unknown[] }) {
+  const [expanded, setExpanded] = useState(false);
+  const visible = expanded ? items : items.slice(0, COLLAPSED_ITEMS);
+  return (
+    <>
+      <ul className="value-list">
+        {visible.map((item, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity but their place
+          <li key={index}>
+            <FieldValue value={item} />
+          </li>
+        ))}
+      </ul>
+      {items.length > COLLAPSED_ITEMS && (
+        <button type="button" className="link-button" onClick={() => setExpanded(!expanded)}>
+          {expanded ? "Show fewer" : `Show all ${items.length.toLocaleString("en-US")}`}
+        </button>
+      )}
+    </>
+  );
+}
+
+/**
+ * Renders one request value as text, whatever its type: a field of an unexpected type is shown
+ * as it came rather than guessed at.
+ */
+export function FieldValue({ value, kind = "value" }: { value: unknown; kind?: FieldKind }) {
+  if (isEmpty(value)) return <span className="muted">—</span>;
+  if (typeof value === "string") {
+    return OBS_PATH.test(value) ? (
+      <PathValue path={value} />
+    ) : (
+      <span className="text-value">{value}</span>
+    );
+  }
+  if (typeof value === "boolean") return <span>{value ? "Yes" : "No"}</span>;
+  if (typeof value === "number") return <span>{String(value)}</span>;
+  if (Array.isArray(value)) {
+    if (kind === "args" && value.every((item) => typeof item === "string")) {
+      return <ArgumentList args={value} />;
+    }
+    return <CollapsibleList items={value} />;
+  }
+  return <pre className="inline-json">{JSON.stringify(value, null, 2)}</pre>;
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from "react";
+import { ApiError } from "../../../lib/http";
+import type { JobsPage } from "../api/job-schemas";
+import { findJobPosition } from "./find-job";
+
+export type FindJobProps = {
+  /** One page of the current range at `offset`, SEARCH_PAGE_SIZE long. */
+  fetchPage: (offset: number) => Promise<JobsPage>;
+  /** Show the list at the position where the job was found. */
+  onFound: (position: number) => void;
+};
+
+type SearchState =
+  | { step: "idle" }
+  | { step: "searching"; page: number; pageCount: number }
+  | { step: "not-found" }
+  | { step: "failed"; message: string };
+
+export function FindJobPanel({ jobId, fetchPage, onFound }: FindJobProps & { jobId: string }) {
+  const [state, setState] = useState<SearchState>({ step: "idle" });
+  const abortRef = useRef<AbortController | null>(null);
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  async function search() {
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setState({ step: "searching", page: 1, pageCount: 1 });
+    try {
+      const position = await findJobPosition({
+        jobId,
+        fetchPage,
+        signal: controller.signal,
+        onProgress: (page, pageCount) => setState({ step: "searching", page, pageCount }),
+      });
+      if (controller.signal.aborted) return;
+      if (position === null) setState({ step: "not-found" });
+      else onFound(position);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      setState({
+        step: "failed",
+        message: error instanceof ApiError ? error.message : String(error),
+      });
+    }
+  }
+
+  return (
+    <div className="find-job" aria-live="polite">
+      {state.step === "not-found" ? (
+        <p>
+          <strong>Job {jobId} was not found</strong> in any page of this date range and job type. It
+          may belong to another project, another job type, or a different date range.
+        </p>
+      ) : (
+        <p>
+          This job is <strong>not found on this page</strong> of the list.
+        </p>
+      )}
+      {state.step === "searching" ? (
+        <p role="status">
+          Searching page {state.page} of {state.pageCount}…{" "}
+          <button
+            type="button"
+            onClick={() => {
+              abortRef.current?.abort();
+              setState({ step: "idle" });
+            }}
+          >
+            Stop
+          </button>
+        </p>
+      ) : (
+        state.step !== "not-found" && (
+          <button type="button" onClick={() => void search()}>
+            Search all pages
+          </button>
+        )
+      )}
+      {state.step === "failed" && (
+        <p className="field-error">The search stopped: {state.message}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useId, useMemo } from "react";
+import { groupRequest, type RequestGroup } from "../request/request-groups";
+import type { JobType } from "../url/jobs-search";
+import { FieldValue } from "./field-value";
+
+function Section({ group }: { group: RequestGroup }) {
+  const headingId = useId();
+  return (
+    <section className="drawer-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>{group.title}</h3>
+      <dl className="fields">
+        {group.fields.map((field) => (
+          <div key={field.key} className="field">
+            <dt>{field.label}</dt>
+            <dd>
+              <FieldValue value={field.value} kind={field.kind} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** The decoded request, grouped the way a lab member reads it. */
+export function RequestSections({ value, jobType }: { value: unknown; jobType: JobType }) {
+  const groups = useMemo(
+    () => groupRequest(value, jobType === "DNA_GERMLINE" ? "germline" : "somatic"),
+    [value, jobType],
+  );
+  return (
+    <>
+      {groups.map((group) => (
+        <Section key={group.id} group={group} />
+      ))}
+    </>
+  );
+}
