@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { test as base, expect, type Page, type Response } from "@playwright/test";
 import type { ServerAuth, ServerConfig } from "../server/config.ts";
 import { startServer } from "../server/server.ts";
+import { JobDrawer } from "./pages/job-drawer.ts";
 import { JobsPage } from "./pages/jobs-page.ts";
 import { ProjectPicker } from "./pages/project-picker.ts";
 import { randomToken, startTestUpstream, type TestUpstream } from "./test-upstream.ts";
@@ -115,7 +116,7 @@ export async function expectSecretNotLeaked(
 }
 
 type DemoWorkerFixtures = { demoServer: RunningServer };
-type PageFixtures = { jobsPage: JobsPage; picker: ProjectPicker };
+type PageFixtures = { jobsPage: JobsPage; picker: ProjectPicker; drawer: JobDrawer };
 
 /** Demo mode: the built-in emulator, one server per worker. */
 export const test = base.extend<PageFixtures, DemoWorkerFixtures>({
@@ -136,6 +137,9 @@ export const test = base.extend<PageFixtures, DemoWorkerFixtures>({
   },
   picker: async ({ page }, use) => {
     await use(new ProjectPicker(page));
+  },
+  drawer: async ({ page }, use) => {
+    await use(new JobDrawer(page));
   },
 });
 
@@ -184,6 +188,9 @@ export const proxyTest = base.extend<ProxyFixtures>({
   },
   picker: async ({ page }, use) => {
     await use(new ProjectPicker(page));
+  },
+  drawer: async ({ page }, use) => {
+    await use(new JobDrawer(page));
   },
 });
 

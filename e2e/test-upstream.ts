@@ -359,3 +359,32 @@ export function malformedJob(startTime: number): FixtureJob {
 export function randomToken(): string {
   return `MIIT-test-token-${randomUUID()}`;
 }
+
+export interface CustomJobOptions {
+  jobType: JobType;
+  jobId: string;
+  startTime: number;
+  /** The `request` string exactly as DLI sends it (may be invalid JSON), or a value to stringify. */
+  request: string | Record<string, unknown>;
+  status?: string;
+  progress?: string;
+  owner?: string;
+  duration?: number;
+  message?: string | null;
+}
+
+/** One hand-written fixture job, e.g. with fake secrets or a request that is not JSON. */
+export function customJob(options: CustomJobOptions): FixtureJob {
+  const wire: UpstreamJob = {
+    job_id: options.jobId,
+    owner: options.owner ?? "fixture.owner",
+    status: options.status ?? "FINISHED",
+    progress: options.progress ?? (options.jobType === "DNA_SOMATIC" ? "7/7" : "3/3"),
+    start_time: options.startTime,
+    duration: options.duration ?? 600,
+    message: options.message ?? null,
+    request:
+      typeof options.request === "string" ? options.request : JSON.stringify(options.request),
+  };
+  return { jobType: options.jobType, wire, startTime: options.startTime };
+}

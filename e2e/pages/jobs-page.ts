@@ -121,6 +121,11 @@ export class JobsPage {
     return this.bodyRows.filter({ hasText: jobId });
   }
 
+  /** The focusable row of a readable job, by its data-job-id (it opens the job's drawer). */
+  jobRow(jobId: string): Locator {
+    return this.table.locator(`tbody tr[data-job-id="${jobId}"]`);
+  }
+
   /** The "Job ID" cell texts of the current rows, read from the DOM in order. */
   async jobIds(): Promise<string[]> {
     const texts = await this.bodyRows.allInnerTexts();
