@@ -144,3 +144,16 @@ test("a request of several hundred KB opens; Show all 4000 and the raw request o
   expect(file.name).toBe(`${id}.request.json`);
   expect((JSON.parse(file.text) as { knownsites: string[] }).knownsites).toEqual(knownsites);
 });
+
+test("a malformed job's drawer says what is wrong instead of 'not found on this page'", async ({
+  jobsPage,
+  drawer,
+}) => {
+  const id = EDGE_JOB_IDS.malformedJob;
+  await jobsPage.goto(EDGE_CASES_PROJECT_ID, { job: id });
+  await drawer.expectOpenFor(id);
+  await expect(drawer.forJob(id)).toContainText(/malformed/i);
+  await expect(drawer.forJob(id)).toContainText("start_time");
+  await expect(drawer.notFoundOnPage).toHaveCount(0);
+  await expect(drawer.searchAllPages).toHaveCount(0);
+});

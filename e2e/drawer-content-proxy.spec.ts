@@ -55,6 +55,17 @@ const LONG_FAILURE =
   `${"\tat org.broadinstitute.hellbender.tools.spark.bwa.BwaSparkEngine.align(BwaSparkEngine.java:134)\n".repeat(30)}` +
   "Caused by: java.lang.OutOfMemoryError: Java heap space -- END-OF-MESSAGE-MARKER";
 
+const HOSTILE_ID = "f0110000-0000-4000-8000-000000000003";
+const LONG_PATH = `s3a://lab-results/${"very-long-directory-name/".repeat(20)}T1.somatic.vcf`;
+const HOSTILE_REQUEST = {
+  job_type: "DNA_SOMATIC",
+  tumor_sample_name: '<img src=x onerror="window.__pwned=1">',
+  normal_sample_name: "<script>window.__pwned=1</script>",
+  output: LONG_PATH,
+  mutect_bam_output: "javascript:window.__pwned=1",
+  pipeline_note: '<a href="https://evil.example/">click</a>',
+};
+
 proxyTest.beforeEach(async ({ upstream }) => {
   upstream.setJobs([
     customJob({
@@ -75,6 +86,15 @@ proxyTest.beforeEach(async ({ upstream }) => {
       progress: "2/7",
       message: LONG_FAILURE,
       request: FULL_REQUEST,
+    }),
+    customJob({
+      jobType: "DNA_SOMATIC",
+      jobId: HOSTILE_ID,
+      startTime: NOV_25_2026_UTC - 90 * 60_000,
+      owner: '<img src=x onerror="window.__pwned=1">',
+      message: '<b onmouseover="window.__pwned=1">bold?</b>',
+      status: "FAILED",
+      request: HOSTILE_REQUEST,
     }),
     ...makeJobs({
       jobType: "DNA_SOMATIC",
@@ -190,3 +210,49 @@ proxyTest(
     expect(file.text).toBe(expected);
   },
 );
+
+proxyTest(
+  "API values are text: markup shows literally, nothing becomes a link, long OBS paths wrap",
+  async ({ jobsPage, drawer, page }) => {
+    await jobsPage.goto(PROXY_PROJECT, { job: HOSTILE_ID });
+    await drawer.expectOpenFor(HOSTILE_ID);
+    const dialog = drawer.forJob(HOSTILE_ID);
+    await expect(drawer.field("Owner")).toHaveText('<img src=x onerror="window.__pwned=1">');
+    await expect(drawer.failureReason).toContainText('<b onmouseover="window.__pwned=1">bold?</b>');
+    await expect(drawer.section("Samples")).toContainText("<script>window.__pwned=1</script>");
+    await expect(drawer.section("Other")).toContainText(
+      '<a href="https://evil.example/">click</a>',
+    );
+    await expect(drawer.section("Options")).toContainText("javascript:window.__pwned=1");
+    // None of it became an element or a link target.
+    await expect(dialog.locator("img, script, b, a[href]")).toHaveCount(0);
+    expect(await page.evaluate(() => "__pwned" in window)).toBe(false);
+
+    // A 500-character OBS path wraps inside the drawer instead of widening it.
+    const path = drawer.section("Outputs").getByText(LONG_PATH, { exact: true });
+    await expect(path).toBeVisible();
+    const fits = await path.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const panel = element.closest("dialog")?.getBoundingClientRect();
+      return Boolean(panel && box.right <= panel.right + 1 && box.height > 30);
+    });
+    expect(fits).toBe(true);
+    expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth + 1)).toBe(true);
+  },
+);
+
+proxyTest("the raw request is syntax-coloured by token kind", async ({ jobsPage, drawer }) => {
+  await jobsPage.goto(PROXY_PROJECT, { job: FULL_ID });
+  await drawer.expectOpenFor(FULL_ID);
+  const colourOf = (text: string) =>
+    drawer.requestPre
+      .locator("span")
+      .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
+      .first()
+      .evaluate((element) => getComputedStyle(element).color);
+  const key = await colourOf('"tumor_sample_name"');
+  const string = await colourOf('"T1-TUMOR"');
+  const number = await colourOf("8");
+  const literal = await colourOf("null");
+  expect(new Set([key, string, number, literal]).size).toBeGreaterThanOrEqual(3);
+});
