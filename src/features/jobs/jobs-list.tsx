@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { lazy, Suspense, useCallback, useEffect, useRef } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
 import { ErrorPanel } from "../../components/error-panel";
-import { useNow } from "../../hooks/use-now";
 import { ApiError } from "../../lib/http";
 import { jobQueries, toListKey } from "./api/job-queries";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./components/filters";
@@ -12,7 +11,8 @@ import type { DrawerLookup } from "./drawer/job-drawer";
 import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
 
-const JobDrawer = lazy(() => import("./drawer/job-drawer"));
+const loadJobDrawer = () => import("./drawer/job-drawer");
+const JobDrawer = lazy(loadJobDrawer);
 
 /** Marks a history entry pushed by opening the drawer, so closing it can go back instead. */
 const OPENED_FROM_LIST = { drawerOpenedFromList: true };
@@ -30,7 +30,6 @@ const TYPE_CAPTIONS = {
 export function JobsList({ projectId }: { projectId: string }) {
   const [search, setSearch] = useJobsSearch();
   const queryClient = useQueryClient();
-  const now = useNow(5_000);
   const listKey = toListKey(projectId, search);
   const query = useQuery({ ...jobQueries.list(listKey), placeholderData: keepPreviousData });
 
@@ -54,6 +53,12 @@ export function JobsList({ projectId }: { projectId: string }) {
   useEffect(() => {
     if (settled && total > 0 && search.page > pageCount) setSearch({ page: pageCount });
   }, [settled, total, search.page, pageCount, setSearch]);
+
+  // The drawer's code stays off the first load, but is fetched once the list is on screen so a
+  // click opens it at once.
+  useEffect(() => {
+    if (settled) void loadJobDrawer();
+  }, [settled]);
 
   // The next page is usually where the reader goes; have it ready.
   useEffect(() => {
@@ -124,7 +129,6 @@ export function JobsList({ projectId }: { projectId: string }) {
         <DateRangeFilter search={search} setSearch={setSearch} />
         <RefreshControl
           updatedAt={query.dataUpdatedAt}
-          now={now}
           fetching={query.isFetching}
           onRefresh={() => void query.refetch()}
         />

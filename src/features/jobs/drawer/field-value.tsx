@@ -14,11 +14,11 @@ function isEmpty(value: unknown): boolean {
   );
 }
 
-export function PathValue({ path }: { path: string }) {
+export function PathValue({ path, copyable = true }: { path: string; copyable?: boolean }) {
   return (
     <span className="path-value">
       <code className="mono">{path}</code>
-      <CopyButton text={path} label="Copy path" />
+      {copyable && <CopyButton text={path} label="Copy path" />}
     </span>
   );
 }
@@ -36,8 +36,14 @@ function ArgumentList({ args }: { args: string[] }) {
   );
 }
 
+/**
+ * A long list (thousands of known sites) shows its first items; "Show all" renders the rest.
+ * Items of a long list get no copy button each (thousands of buttons make the drawer sluggish);
+ * one "Copy list" button copies them all, one per line.
+ */
 function CollapsibleList({ items }: { items: unknown[] }) {
   const [expanded, setExpanded] = useState(false);
+  const long = items.length > COLLAPSED_ITEMS;
   const visible = expanded ? items : items.slice(0, COLLAPSED_ITEMS);
   return (
     <>
@@ -45,14 +51,23 @@ function CollapsibleList({ items }: { items: unknown[] }) {
         {visible.map((item, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity but their place
           <li key={index}>
-            <FieldValue value={item} />
+            <FieldValue value={item} copyable={!long} />
           </li>
         ))}
       </ul>
-      {items.length > COLLAPSED_ITEMS && (
-        <button type="button" className="link-button" onClick={() => setExpanded(!expanded)}>
-          {expanded ? "Show fewer" : `Show all ${items.length.toLocaleString("en-US")}`}
-        </button>
+      {long && (
+        <span className="list-actions">
+          <button type="button" className="link-button" onClick={() => setExpanded(!expanded)}>
+            {expanded ? "Show fewer" : `Show all ${items.length.toLocaleString("en-US")}`}
+          </button>
+          <CopyButton
+            text={items
+              .map((item) => (typeof item === "string" ? item : JSON.stringify(item)))
+              .join("\n")}
+            label="Copy list"
+            showLabel
+          />
+        </span>
       )}
     </>
   );
@@ -62,11 +77,19 @@ function CollapsibleList({ items }: { items: unknown[] }) {
  * Renders one request value as text, whatever its type: a field of an unexpected type is shown
  * as it came rather than guessed at.
  */
-export function FieldValue({ value, kind = "value" }: { value: unknown; kind?: FieldKind }) {
+export function FieldValue({
+  value,
+  kind = "value",
+  copyable = true,
+}: {
+  value: unknown;
+  kind?: FieldKind;
+  copyable?: boolean;
+}) {
   if (isEmpty(value)) return <span className="muted">—</span>;
   if (typeof value === "string") {
     return OBS_PATH.test(value) ? (
-      <PathValue path={value} />
+      <PathValue path={value} copyable={copyable} />
     ) : (
       <span className="text-value">{value}</span>
     );

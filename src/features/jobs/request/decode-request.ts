@@ -67,7 +67,18 @@ export type RequestSummary = {
  * The few fields the list shows. Tolerant: a field of another type is left out rather than
  * guessed at; the detail view shows it as it came.
  */
+const summaries = new WeakMap<DecodedRequest, RequestSummary>();
+
 export function summarizeRequest(request: DecodedRequest): RequestSummary {
+  // Several columns read the same summary; a page re-renders on every poll.
+  const cached = summaries.get(request);
+  if (cached) return cached;
+  const summary = buildSummary(request);
+  summaries.set(request, summary);
+  return summary;
+}
+
+function buildSummary(request: DecodedRequest): RequestSummary {
   if (request.kind !== "json") return {};
   const body = asRecord(request.value);
   if (!body) return {};
