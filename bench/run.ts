@@ -3,6 +3,7 @@
 // never asserts on time.
 import { resolve } from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/chromium.ts";
 import { EDGE_JOB_IDS } from "../server/emulator/edge-cases.ts";
 import { EDGE_CASES_PROJECT_ID, ONCOLOGY_PROJECT_ID } from "../server/emulator/projects.ts";
 import { startServer } from "../server/server.ts";
@@ -47,16 +48,7 @@ const server = await startServer(
   },
   { log: () => {} },
 );
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 try {
   console.log(`Gene Jobs bench: ${RUNS} runs each, demo data, ${server.url}\n`);
