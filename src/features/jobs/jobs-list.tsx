@@ -186,7 +186,7 @@ export function JobsList({ projectId }: { projectId: string }) {
             jobType={search.type}
             lookup={drawerLookup}
             onClose={closeJob}
-            find={{ fetchPage: fetchSearchPage, onFound: showFoundJob }}
+            find={{ fetchPage: fetchSearchPage, onFound: showFoundJob, expectedTotal: total }}
           />
         </Suspense>
       )}

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../../../lib/http";
 import type { JobsPage } from "../api/job-schemas";
-import { findJobPosition } from "./find-job";
+import { findJobPosition, SEARCH_PAGE_SIZE } from "./find-job";
 
 export type FindJobProps = {
   /** One page of the current range at `offset`, SEARCH_PAGE_SIZE long. */
   fetchPage: (offset: number) => Promise<JobsPage>;
   /** Show the list at the position where the job was found. */
   onFound: (position: number) => void;
+  /** How many jobs the list says the range holds. */
+  expectedTotal: number;
 };
 
 type SearchState =
@@ -16,7 +18,12 @@ type SearchState =
   | { step: "not-found" }
   | { step: "failed"; message: string };
 
-export function FindJobPanel({ jobId, fetchPage, onFound }: FindJobProps & { jobId: string }) {
+export function FindJobPanel({
+  jobId,
+  fetchPage,
+  onFound,
+  expectedTotal,
+}: FindJobProps & { jobId: string }) {
   const [state, setState] = useState<SearchState>({ step: "idle" });
   const abortRef = useRef<AbortController | null>(null);
   useEffect(() => () => abortRef.current?.abort(), []);
@@ -25,10 +32,15 @@ export function FindJobPanel({ jobId, fetchPage, onFound }: FindJobProps & { job
     abortRef.current?.abort();
     const controller = new AbortController();
     abortRef.current = controller;
-    setState({ step: "searching", page: 1, pageCount: 1 });
+    setState({
+      step: "searching",
+      page: 1,
+      pageCount: Math.max(1, Math.ceil(expectedTotal / SEARCH_PAGE_SIZE)),
+    });
     try {
       const position = await findJobPosition({
         jobId,
+        expectedTotal,
         fetchPage,
         signal: controller.signal,
         onProgress: (page, pageCount) => setState({ step: "searching", page, pageCount }),

@@ -28,11 +28,13 @@ describe("findJobPosition", () => {
       fetchPage,
       onProgress: (page, count) => progress.push([page, count]),
       signal: new AbortController().signal,
+      expectedTotal: 240,
     });
     expect(position).toBe(142);
     expect(fetchPage.mock.calls.map(([offset]) => offset)).toEqual([0, 100]);
+    // The first report uses the list's count; later ones what DLI said.
     expect(progress).toEqual([
-      [1, 1],
+      [1, 3],
       [2, 3],
     ]);
   });

@@ -12,14 +12,17 @@ export async function findJobPosition({
   fetchPage,
   onProgress,
   signal,
+  expectedTotal,
 }: {
   jobId: string;
+  /** The range's size as the list last saw it, so the first progress report is right. */
+  expectedTotal?: number;
   fetchPage: (offset: number) => Promise<JobsPage>;
   onProgress: (page: number, pageCount: number) => void;
   signal: AbortSignal;
 }): Promise<number | null> {
-  let total = Number.POSITIVE_INFINITY;
-  for (let offset = 0, page = 1; offset < total; offset += SEARCH_PAGE_SIZE, page++) {
+  let total = expectedTotal ?? Number.POSITIVE_INFINITY;
+  for (let offset = 0, page = 1; offset < Math.max(total, 1); offset += SEARCH_PAGE_SIZE, page++) {
     signal.throwIfAborted();
     onProgress(page, Number.isFinite(total) ? Math.ceil(total / SEARCH_PAGE_SIZE) : page);
     const result = await fetchPage(offset);

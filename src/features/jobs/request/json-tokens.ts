@@ -2,8 +2,10 @@ export type TokenKind = "key" | "string" | "number" | "literal" | "plain";
 
 export type Token = { kind: TokenKind; text: string };
 
+// Every string is consumed whole, so scanning never starts inside one; a string cut off by the
+// end of the text (a truncated request) still counts as one.
 const TOKEN =
-  /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
+  /("(?:[^"\\]|\\.)*(?:"|$))(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
 
 /**
  * Splits JSON text into runs for colouring. Everything between tokens is kept as plain text, so

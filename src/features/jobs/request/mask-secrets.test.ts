@@ -100,3 +100,34 @@ describe("maskSecretsInText", () => {
     expect(masked).toBe(`{"token":"${MASK}","x":1`);
   });
 });
+
+describe("maskSecretsInText at depth", () => {
+  it("masks the first key of a nested object and of objects in arrays", () => {
+    const text =
+      '{"job_type":"DNA_SOMATIC","nested":{"Password":"FAKE-1"},"list":[{"token":"FAKE-2"}],"conf":{"sk":{"deep":"FAKE-3"}},"ok":"kept",';
+    const masked = maskSecretsInText(text);
+    expect(masked).not.toContain("FAKE");
+    expect(masked).toContain('"ok":"kept"');
+    expect(masked).toContain(`"Password":"${MASK}"`);
+    expect(masked).toContain(`"sk":"${MASK}"`);
+  });
+
+  it("masks argument lists inside invalid JSON", () => {
+    const masked = maskSecretsInText(
+      '{"conf":["--conf","fs.s3a.secret.key=FAKE-4","--token","FAKE-5","-PL","illumina"',
+    );
+    expect(masked).not.toContain("FAKE");
+    expect(masked).toContain('"illumina"');
+  });
+
+  it("masks a value cut off inside a nested secret", () => {
+    expect(maskSecretsInText('{"a":{"b":[{"secret_key":"FAKE-6')).not.toContain("FAKE");
+    expect(maskSecretsInText('{"a":{"access_key":{"x":"FAKE-7"')).not.toContain("FAKE");
+  });
+
+  it("leaves text without secrets exactly as it was", () => {
+    const text =
+      '{"input":["s3a://b/k.bam"],"ref":"hg38","n":1.5,"flag":true,"x":null,"s":"a\\"b",';
+    expect(maskSecretsInText(text)).toBe(text);
+  });
+});

@@ -60,27 +60,80 @@ export function maskSecrets(value: unknown): unknown {
   return value;
 }
 
-const JSON_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
-/** A key and its scalar value; an unterminated string at the end (truncated JSON) counts too. */
-const KEY_AND_VALUE = new RegExp(
-  String.raw`(${JSON_STRING})(\s*:\s*)(null\b|"(?:[^"\\]|\\.)*(?:"|$)|[^,}\]\s]+)`,
-  "g",
-);
+const MASKED_STRING = JSON.stringify(MASK);
+
+/** End (exclusive) of the JSON string starting at `start`, or the end of a truncated text. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i + 1;
+  }
+  return text.length;
+}
+
+/** End (exclusive) of the value starting at `start`: a string, a whole {…}/[…] block, or a scalar. */
+function valueEnd(text: string, start: number): number {
+  const first = text[start];
+  if (first === '"') return stringEnd(text, start);
+  if (first === "{" || first === "[") {
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+      const char = text[i];
+      if (char === '"') i = stringEnd(text, i) - 1;
+      else if (char === "{" || char === "[") depth++;
+      else if ((char === "}" || char === "]") && --depth === 0) return i + 1;
+    }
+    return text.length;
+  }
+  const scalar = /^[^,}\]\s]*/.exec(text.slice(start));
+  return start + (scalar?.[0].length ?? 0);
+}
+
+function decodeString(quoted: string): string {
+  try {
+    return JSON.parse(quoted.endsWith('"') && quoted.length > 1 ? quoted : `${quoted}"`) as string;
+  } catch {
+    return quoted.slice(1);
+  }
+}
 
 /**
- * For request text that is not valid JSON: masks `"secret_key": value` pairs by pattern, so the
- * raw view of a truncated request is as safe as the structured one.
+ * For request text that is not valid JSON: the same masking as {@link maskSecrets}, done by
+ * scanning the text (strings are read whole, so the scan never starts inside one). Secret-named
+ * fields lose their value (a scalar or a whole block; null stays null), `key=value` arguments
+ * and the value after a `--secret-flag` are masked, and a text cut off inside a secret's value
+ * is masked to its end.
  */
 export function maskSecretsInText(text: string): string {
-  return text.replace(KEY_AND_VALUE, (whole, quotedKey: string, colon: string, raw: string) => {
-    if (raw === "null") return whole;
-    let key: string;
-    try {
-      key = JSON.parse(quotedKey) as string;
-    } catch {
-      key = quotedKey.slice(1, -1);
+  let out = "";
+  let previousString: string | undefined;
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== '"') {
+      out += text[i];
+      i++;
+      continue;
     }
-    if (!isSecretKey(key)) return whole;
-    return `${quotedKey}${colon}${JSON.stringify(MASK)}`;
-  });
+    const end = stringEnd(text, i);
+    const quoted = text.slice(i, end);
+    const value = decodeString(quoted);
+    const colon = /^\s*:\s*/.exec(text.slice(end));
+    if (colon) {
+      const valueStart = end + colon[0].length;
+      out += quoted + colon[0];
+      i = valueStart;
+      if (isSecretKey(value) && valueStart < text.length && !text.startsWith("null", valueStart)) {
+        out += MASKED_STRING;
+        i = valueEnd(text, valueStart);
+      }
+      previousString = undefined;
+      continue;
+    }
+    const masked =
+      previousString !== undefined && isSecretFlag(previousString) ? MASK : maskString(value);
+    out += masked === value ? quoted : JSON.stringify(masked);
+    previousString = value;
+    i = end;
+  }
+  return out;
 }

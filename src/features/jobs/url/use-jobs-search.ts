@@ -36,10 +36,11 @@ export function useJobsSearch(): [JobsSearch, SetJobsSearch] {
         (current) => serializeJobsSearch(patchJobsSearch(parseJobsSearch(current), patch)),
         {
           replace: !options?.push,
+          state: options && "state" in options ? options.state : historyState,
         },
       );
     },
-    [setParams],
+    [setParams, historyState],
   );
 
   return [search, setSearch];
