@@ -43,6 +43,7 @@ describe("GET /api/config", () => {
       mode: "demo",
       endpointHost: null,
       projects: DEMO_PROJECTS.map((p) => ({ ...p })),
+      cancelAllowed: true,
     });
   });
 
@@ -63,8 +64,20 @@ describe("GET /api/config", () => {
         { id: "p1", name: null, description: null },
         { id: "p2", name: null, description: null },
       ],
+      cancelAllowed: false,
     });
     expect(text).not.toMatch(/LEAK/);
+  });
+
+  it("reports cancelAllowed from allowCancel in proxy mode", async () => {
+    const proxy = { ...demo, mode: "proxy" as const, endpoint: new URL("https://dli.example.com") };
+    for (const allowCancel of [true, false]) {
+      const mounted = await mount({ ...proxy, allowCancel });
+      const body = await (await fetch(`${mounted.url}/api/config`)).json();
+      await mounted.close();
+      expect(body).toMatchObject({ mode: "proxy", endpointHost: "dli.example.com" });
+      expect(body.cancelAllowed).toBe(allowCancel);
+    }
   });
 });
 
@@ -118,6 +131,42 @@ describe("DELETE /v2.0/{project_id}/gene/jobs/{job_id} (demo)", () => {
     const second = await fetch(url, { method: "DELETE" });
     expect(second.status).toBe(400);
     expect((await second.json()).error_msg).toContain("CANCELLED");
+  });
+
+  it("shows the cancelled job as CANCELLED in a later list, progress frozen", async () => {
+    let now = NOW;
+    const fresh = await mount({ ...demo, demoNow: () => now });
+    try {
+      const listUrl = `${fresh.url}/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs?limit=10`;
+      const before = await (await fetch(listUrl)).json();
+      const running = before.jobs.find((j: { status: string }) => j.status === "RUNNING");
+      expect(running).toBeDefined();
+      const res = await fetch(
+        `${fresh.url}/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs/${running.job_id}`,
+        { method: "DELETE" },
+      );
+      expect(res.status).toBe(200);
+      now += 60 * 60 * 1000;
+      const after = await (await fetch(listUrl)).json();
+      const job = after.jobs.find((j: { job_id: string }) => j.job_id === running.job_id);
+      expect(job).toMatchObject({ status: "CANCELLED", message: "Cancelled by user" });
+      expect(job.duration).toBe(running.duration);
+      expect(after.job_count).toBe(before.job_count);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("refuses with 403 DASHBOARD.CANCEL_DISABLED when allowCancel is false", async () => {
+    const off = await mount({ ...demo, allowCancel: false });
+    const res = await fetch(`${off.url}/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs/some-job`, {
+      method: "DELETE",
+    });
+    const config = await (await fetch(`${off.url}/api/config`)).json();
+    await off.close();
+    expect(res.status).toBe(403);
+    expect((await res.json()).error_code).toBe("DASHBOARD.CANCEL_DISABLED");
+    expect(config.cancelAllowed).toBe(false);
   });
 
   it("refuses a job in an unknown status, and 404s an unknown job", async () => {

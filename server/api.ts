@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ServerConfig } from "./config.ts";
+import { cancelAllowed, type ServerConfig } from "./config.ts";
 import { DEMO_PROJECTS } from "./emulator/data.ts";
 import { createEmulator } from "./emulator/routes.ts";
 import { refusal } from "./guard.ts";
@@ -52,12 +52,14 @@ function publicConfig(config: ServerConfig) {
       mode: "demo",
       endpointHost: null,
       projects: DEMO_PROJECTS.map(({ id, name, description }) => ({ id, name, description })),
+      cancelAllowed: cancelAllowed(config),
     };
   }
   return {
     mode: "proxy",
     endpointHost: config.endpoint?.host ?? null,
     projects: config.projectIds.map((id) => ({ id, name: null, description: null })),
+    cancelAllowed: cancelAllowed(config),
   };
 }
 
@@ -99,6 +101,15 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
       );
     }
     if (route.kind === "config") return sendJson(res, 200, publicConfig(config));
+    if (route.kind === "cancel" && !cancelAllowed(config)) {
+      // Read-only server: answered here, never sent upstream.
+      return sendError(
+        res,
+        403,
+        "DASHBOARD.CANCEL_DISABLED",
+        "Cancelling jobs is turned off on this dashboard server (set DLI_ALLOW_CANCEL=1 to allow it)",
+      );
+    }
     const projectId = safeDecode(route.projectId);
     if (projectId === undefined || !ID.test(projectId)) {
       return sendError(res, 400, "DLI.0001", "project_id must be 1-64 letters, digits, _ or -");

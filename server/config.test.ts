@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { describeMode, loadConfig } from "./config.ts";
+import { cancelAllowed, describeMode, loadConfig, type ServerConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("defaults to demo mode on 127.0.0.1:8080 serving <repo>/dist", () => {
@@ -15,6 +15,7 @@ describe("loadConfig", () => {
     expect(c.endpoint).toBeUndefined();
     expect(c.projectIds).toEqual([]);
     expect(c.demoNow).toBeUndefined();
+    expect(c.allowCancel).toBe(true);
     expect(describeMode(c)).toBe("demo data");
   });
 
@@ -46,7 +47,10 @@ describe("loadConfig", () => {
     expect(c.mode).toBe("proxy");
     expect(c.endpoint?.href).toBe("https://dli.cn-north-4.myhuaweicloud.com/");
     expect(c.auth).toEqual({ kind: "token", token: "tok" });
-    expect(describeMode(c)).toBe("proxy to https://dli.cn-north-4.myhuaweicloud.com, token auth");
+    expect(c.allowCancel).toBe(false);
+    expect(describeMode(c)).toBe(
+      "proxy to https://dli.cn-north-4.myhuaweicloud.com, token auth, read-only",
+    );
     expect(describeMode(c)).not.toContain("tok,");
   });
 
@@ -73,7 +77,7 @@ describe("loadConfig", () => {
       HUAWEICLOUD_SDK_SK: "sk",
     });
     expect(aksk.auth).toEqual({ kind: "aksk", ak: "ak", sk: "sk" });
-    expect(describeMode(aksk)).toBe("proxy to http://127.0.0.1:9999, AK/SK signing");
+    expect(describeMode(aksk)).toBe("proxy to http://127.0.0.1:9999, AK/SK signing, read-only");
     expect(() => loadConfig({ HUAWEICLOUD_SDK_AK: "ak" })).toThrow(/together/);
   });
 
@@ -89,5 +93,68 @@ describe("loadConfig", () => {
     const c = loadConfig({ DEMO_NOW: "2026-11-28T10:00:00Z" });
     expect(c.demoNow?.()).toBe(Date.parse("2026-11-28T10:00:00Z"));
     expect(() => loadConfig({ DEMO_NOW: "yesterday" })).toThrow(/DEMO_NOW/);
+  });
+
+  describe("DLI_ALLOW_CANCEL", () => {
+    const proxy = (value?: string) =>
+      loadConfig({
+        DLI_ENDPOINT: "https://dli.example.com",
+        DLI_AUTH_TOKEN: "t",
+        ...(value === undefined ? {} : { DLI_ALLOW_CANCEL: value }),
+      });
+
+    it.each(["1", "true", "TRUE", " True "])("allows cancel in proxy mode with %j", (value) => {
+      const c = proxy(value);
+      expect(c.allowCancel).toBe(true);
+      expect(cancelAllowed(c)).toBe(true);
+      expect(describeMode(c)).toBe("proxy to https://dli.example.com, token auth, cancel allowed");
+    });
+
+    it.each([undefined, "", "  ", "0", "false", "FALSE"])(
+      "keeps proxy mode read-only with %j",
+      (value) => {
+        const c = proxy(value);
+        expect(c.allowCancel).toBe(false);
+        expect(cancelAllowed(c)).toBe(false);
+        expect(describeMode(c)).toMatch(/, read-only$/);
+      },
+    );
+
+    it.each(["yes", "on", "2", "enabled", "1,true"])(
+      "throws a clear error for DLI_ALLOW_CANCEL=%s, in either mode",
+      (value) => {
+        const message = `DLI_ALLOW_CANCEL must be 1 or true (allow cancelling jobs) or 0, false or empty (read-only), got "${value}"`;
+        expect(() => proxy(value)).toThrow(message);
+        expect(() => loadConfig({ DLI_ALLOW_CANCEL: value })).toThrow(message);
+      },
+    );
+
+    it("always allows cancel in demo mode", () => {
+      for (const value of [undefined, "0", "false", "1"]) {
+        const c = loadConfig(value === undefined ? {} : { DLI_ALLOW_CANCEL: value });
+        expect(c.allowCancel).toBe(true);
+        expect(cancelAllowed(c)).toBe(true);
+      }
+    });
+
+    it("defaults an absent allowCancel by mode, and honours an explicit one", () => {
+      const base: ServerConfig = {
+        host: "127.0.0.1",
+        port: 0,
+        distDir: "/nonexistent",
+        mode: "demo",
+        auth: { kind: "none" },
+        projectIds: [],
+      };
+      const proxyBase: ServerConfig = {
+        ...base,
+        mode: "proxy",
+        endpoint: new URL("https://dli.example.com"),
+      };
+      expect(cancelAllowed(base)).toBe(true);
+      expect(cancelAllowed(proxyBase)).toBe(false);
+      expect(cancelAllowed({ ...proxyBase, allowCancel: true })).toBe(true);
+      expect(cancelAllowed({ ...base, allowCancel: false })).toBe(false);
+    });
   });
 });

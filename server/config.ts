@@ -14,6 +14,12 @@ export type ServerConfig = {
   endpoint?: URL;
   auth: ServerAuth;
   projectIds: string[];
+  /**
+   * Whether the server passes `DELETE /v2.0/{project_id}/gene/jobs/{job_id}` on (DLI_ALLOW_CANCEL).
+   * Absent: off in proxy mode (one credential serves every viewer), on in demo mode.
+   * `loadConfig` always sets it; read it through `cancelAllowed(config)`.
+   */
+  allowCancel?: boolean;
   /** Freezes the emulator clock (DEMO_NOW) so screenshots are reproducible. */
   demoNow?: () => number;
 };
@@ -67,6 +73,15 @@ function parseDemoNow(raw: string): () => number {
   return () => ms;
 }
 
+function parseAllowCancel(raw: string | undefined): boolean {
+  const v = raw?.trim().toLowerCase() ?? "";
+  if (v === "" || v === "0" || v === "false") return false;
+  if (v === "1" || v === "true") return true;
+  throw new Error(
+    `DLI_ALLOW_CANCEL must be 1 or true (allow cancelling jobs) or 0, false or empty (read-only), got "${raw}"`,
+  );
+}
+
 function parseAuth(env: NodeJS.ProcessEnv): ServerAuth {
   const token = nonEmpty(env.DLI_AUTH_TOKEN);
   if (token) return { kind: "token", token };
@@ -84,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const endpoint = rawEndpoint ? parseEndpoint(rawEndpoint) : undefined;
   const auth = parseAuth(env);
   const demoNowRaw = nonEmpty(env.DEMO_NOW);
+  // Parsed in both modes so a typo fails at start; demo mode always allows cancel.
+  const allowCancel = parseAllowCancel(env.DLI_ALLOW_CANCEL);
   const config: ServerConfig = {
     host: nonEmpty(env.HOST) ?? "127.0.0.1",
     port: parsePort(env.PORT),
@@ -94,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
       .split(",")
       .map((s) => s.trim())
       .filter((s) => s !== ""),
+    allowCancel: endpoint ? allowCancel : true,
   };
   if (endpoint) config.endpoint = endpoint;
   if (demoNowRaw) config.demoNow = parseDemoNow(demoNowRaw);
@@ -106,7 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   return config;
 }
 
-/** How the startup line and /api/config describe the mode, never the secret. */
+/** Whether cancel is passed on: `allowCancel` if set, else on in demo mode and off in proxy mode. */
+export function cancelAllowed(config: ServerConfig): boolean {
+  return config.allowCancel ?? config.mode === "demo";
+}
+
+/** How the startup line describes the mode, never the secret. */
 export function describeMode(config: ServerConfig): string {
   if (config.mode === "demo" || !config.endpoint) return "demo data";
   const auth =
@@ -115,5 +138,6 @@ export function describeMode(config: ServerConfig): string {
       : config.auth.kind === "aksk"
         ? "AK/SK signing"
         : "no credentials";
-  return `proxy to ${config.endpoint.origin}, ${auth}`;
+  const cancel = cancelAllowed(config) ? "cancel allowed" : "read-only";
+  return `proxy to ${config.endpoint.origin}, ${auth}, ${cancel}`;
 }

@@ -44,10 +44,26 @@ describe("server/index.ts", () => {
   it("names the auth kind but never prints the credential", async () => {
     const p = run({ DLI_ENDPOINT: "https://dli.example.com", DLI_AUTH_TOKEN: "TOKEN-NOT-PRINTED" });
     await expect.poll(p.out, { timeout: 15_000 }).toMatch(/\n/);
-    expect(p.out()).toMatch(/\(proxy to https:\/\/dli\.example\.com, token auth\)/);
+    expect(p.out()).toMatch(/\(proxy to https:\/\/dli\.example\.com, token auth, read-only\)/);
     p.child.kill("SIGINT");
     expect(await p.exited).toBe(0);
     expect(p.out() + p.err()).not.toContain("TOKEN-NOT-PRINTED");
+  }, 20_000);
+
+  it("says when cancel is allowed in proxy mode", async () => {
+    const p = run({ DLI_ENDPOINT: "https://dli.example.com", DLI_ALLOW_CANCEL: "1" });
+    await expect.poll(p.out, { timeout: 15_000 }).toMatch(/\n/);
+    expect(p.out()).toMatch(
+      /\(proxy to https:\/\/dli\.example\.com, no credentials, cancel allowed\)/,
+    );
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  }, 20_000);
+
+  it("exits 1 on a bad DLI_ALLOW_CANCEL", async () => {
+    const p = run({ DLI_ALLOW_CANCEL: "yes" });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toContain("DLI_ALLOW_CANCEL must be 1 or true");
   }, 20_000);
 
   it("exits 1 with the message on a configuration error", async () => {

@@ -50,7 +50,12 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));
 });
 
-async function proxyServer(auth: ServerAuth, endpoint = upstreamUrl, timeoutMs?: number) {
+async function proxyServer(
+  auth: ServerAuth,
+  endpoint = upstreamUrl,
+  timeoutMs?: number,
+  allowCancel?: boolean,
+) {
   const log: string[] = [];
   const config: ServerConfig = {
     host: "127.0.0.1",
@@ -61,6 +66,7 @@ async function proxyServer(auth: ServerAuth, endpoint = upstreamUrl, timeoutMs?:
     auth,
     projectIds: [PROJECT],
   };
+  if (allowCancel !== undefined) config.allowCancel = allowCancel;
   const options = timeoutMs === undefined ? {} : { timeoutMs };
   const server = await startServer(config, { log: (l) => log.push(l), proxy: options });
   running.push(server);
@@ -127,7 +133,12 @@ describe("proxy", () => {
 
   it("signs with AK/SK so that the signature verifies upstream", async () => {
     respond = (_req, res) => res.end("{}");
-    const { url } = await proxyServer({ kind: "aksk", ak: "MYAK", sk: SK });
+    const { url } = await proxyServer(
+      { kind: "aksk", ak: "MYAK", sk: SK },
+      upstreamUrl,
+      undefined,
+      true,
+    );
     const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs/job-1`, { method: "DELETE" });
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain(SK);
@@ -196,6 +207,99 @@ describe("proxy", () => {
     expect(res.status).toBe(504);
     expect((await res.json()).error_code).toBe("DASHBOARD.UPSTREAM_TIMEOUT");
     await expect.poll(() => seen[0]?.closedEarly).toBe(true);
+  });
+
+  describe("cancel (DLI_ALLOW_CANCEL)", () => {
+    const JOB = "c0619372-983d-4861-9133-69a518fca074";
+    const refusal = {
+      error_code: "DASHBOARD.CANCEL_DISABLED",
+      error_msg:
+        "Cancelling jobs is turned off on this dashboard server (set DLI_ALLOW_CANCEL=1 to allow it)",
+    };
+
+    it.each([
+      ["absent", undefined],
+      ["false", false],
+    ])(
+      "refuses cancel with 403 when allowCancel is %s, sending nothing upstream",
+      async (_, allow) => {
+        respond = (_req, res) => res.end("{}");
+        const { url, log } = await proxyServer(
+          { kind: "token", token: TOKEN },
+          upstreamUrl,
+          undefined,
+          allow,
+        );
+        const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs/${JOB}`, { method: "DELETE" });
+        expect(res.status).toBe(403);
+        expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+        expect(await res.json()).toEqual(refusal);
+        // The list still works, and it is the only thing upstream ever saw.
+        expect((await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`)).status).toBe(200);
+        expect(seen.map((s) => s.method)).toEqual(["GET"]);
+        expect(log[0]).toMatch(
+          new RegExp(`^DELETE /v2\\.0/${PROJECT}/gene/jobs/${JOB} 403 \\d+ms$`),
+        );
+      },
+    );
+
+    it("refuses before validating ids, so no id shape reaches upstream either", async () => {
+      respond = (_req, res) => res.end("{}");
+      const { url } = await proxyServer({ kind: "token", token: TOKEN });
+      const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs/bad.id`, { method: "DELETE" });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error_code).toBe("DASHBOARD.CANCEL_DISABLED");
+      expect(seen).toHaveLength(0);
+    });
+
+    it("forwards an allowed cancel with the token and passes back DLI's answer", async () => {
+      respond = (_req, res) => {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.end("{}");
+      };
+      const { url } = await proxyServer(
+        { kind: "token", token: TOKEN },
+        upstreamUrl,
+        undefined,
+        true,
+      );
+      const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs/${JOB}`, {
+        method: "DELETE",
+        headers: { "X-Auth-Token": "browser" },
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({});
+      expect(seen).toHaveLength(1);
+      expect(seen[0]?.method).toBe("DELETE");
+      expect(seen[0]?.url).toBe(`/v2.0/${PROJECT}/gene/jobs/${JOB}`);
+      expect(seen[0]?.headers["x-auth-token"]).toBe(TOKEN);
+    });
+
+    it("passes back DLI's own refusal of an allowed cancel untouched", async () => {
+      const body = '{"error_code":"DLI.0001","error_msg":"Job is already finished"}';
+      respond = (_req, res) => {
+        res.writeHead(400, { "Content-Type": "application/json" });
+        res.end(body);
+      };
+      const { url } = await proxyServer(
+        { kind: "token", token: TOKEN },
+        upstreamUrl,
+        undefined,
+        true,
+      );
+      const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs/${JOB}`, { method: "DELETE" });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toBe(body);
+      expect(seen.map((s) => s.method)).toEqual(["DELETE"]);
+    });
+
+    it("says so in /api/config", async () => {
+      const off = await proxyServer({ kind: "token", token: TOKEN });
+      const on = await proxyServer({ kind: "token", token: TOKEN }, upstreamUrl, undefined, true);
+      expect((await (await fetch(`${off.url}/api/config`)).json()).cancelAllowed).toBe(false);
+      expect((await (await fetch(`${on.url}/api/config`)).json()).cancelAllowed).toBe(true);
+      expect(seen).toHaveLength(0);
+    });
   });
 
   it("aborts the upstream request when the browser disconnects", async () => {
