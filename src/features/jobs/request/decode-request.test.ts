@@ -54,6 +54,8 @@ describe("summarizeRequest", () => {
       tumor: "HCC1143_tumor",
       normal: "HCC1143_normal",
       reference: "hg38",
+      inputPaths: [],
+      outputPaths: [],
     });
   });
 
@@ -65,6 +67,8 @@ describe("summarizeRequest", () => {
     expect(summarizeRequest(decodeRequest(germline))).toEqual({
       germlineSamples: ["NA12878"],
       reference: "hg19",
+      inputPaths: ["s3a://b/NA12878_1.fastq.gz", "s3a://b/NA12878_2.fastq.gz"],
+      outputPaths: [],
     });
   });
 
@@ -75,9 +79,30 @@ describe("summarizeRequest", () => {
       ),
     ).toEqual({
       tumor: "7",
+      inputPaths: [],
+      outputPaths: [],
     });
-    expect(summarizeRequest(decodeRequest("[1,2]"))).toEqual({});
-    expect(summarizeRequest(decodeRequest("{oops"))).toEqual({});
+    expect(summarizeRequest(decodeRequest("[1,2]"))).toEqual({ inputPaths: [], outputPaths: [] });
+    expect(summarizeRequest(decodeRequest("{oops"))).toEqual({ inputPaths: [], outputPaths: [] });
+  });
+});
+
+describe("summarizeRequest paths", () => {
+  it("collects input and output paths from both pipelines", () => {
+    const summary = summarizeRequest(
+      decodeRequest(
+        JSON.stringify({
+          inputs: [
+            { sample_type: "tumor", sample_inputs: ["s3a://t.bam"] },
+            { sample_type: "normal", sample_inputs: ["s3a://n.bam", 4] },
+          ],
+          output: "s3a://out.vcf",
+          mutect_bam_output: "s3a://out.bam",
+        }),
+      ),
+    );
+    expect(summary.inputPaths).toEqual(["s3a://t.bam", "s3a://n.bam"]);
+    expect(summary.outputPaths).toEqual(["s3a://out.vcf", "s3a://out.bam"]);
   });
 });
 

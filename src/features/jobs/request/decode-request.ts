@@ -61,7 +61,18 @@ export type RequestSummary = {
   normal?: string;
   germlineSamples?: string[];
   reference?: string;
+  /** Every input file named anywhere in the request (somatic `inputs`, germline `input`). */
+  inputPaths: string[];
+  /** The VCF output and, when exported, the BAM. */
+  outputPaths: string[];
 };
+
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === "string")
+    : [];
+}
 
 /**
  * The few fields the list shows. Tolerant: a field of another type is left out rather than
@@ -79,10 +90,17 @@ export function summarizeRequest(request: DecodedRequest): RequestSummary {
 }
 
 function buildSummary(request: DecodedRequest): RequestSummary {
-  if (request.kind !== "json") return {};
+  const empty = { inputPaths: [], outputPaths: [] };
+  if (request.kind !== "json") return empty;
   const body = asRecord(request.value);
-  if (!body) return {};
-  const summary: RequestSummary = {};
+  if (!body) return empty;
+  const sampleInputs = Array.isArray(body.inputs)
+    ? body.inputs.flatMap((entry) => strings(asRecord(entry)?.sample_inputs))
+    : [];
+  const summary: RequestSummary = {
+    inputPaths: [...sampleInputs, ...strings(body.input)],
+    outputPaths: [body.output, body.mutect_bam_output, body.bam_output].flatMap(strings),
+  };
   const tumor = asText(body.tumor_sample_name);
   const normal = asText(body.normal_sample_name);
   if (tumor) summary.tumor = tumor;

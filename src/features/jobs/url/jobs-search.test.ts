@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   boundToDayInput,
   isCanonical,
+  needsWholeRange,
   parseJobsSearch,
   patchJobsSearch,
   resolveTimeWindow,
@@ -12,7 +13,7 @@ const parse = (query: string) => parseJobsSearch(new URLSearchParams(query));
 
 describe("parseJobsSearch", () => {
   it("gives defaults for an empty URL", () => {
-    expect(parse("")).toEqual({ type: "DNA_SOMATIC", page: 1, size: 20 });
+    expect(parse("")).toEqual({ type: "DNA_SOMATIC", page: 1, size: 20, sort: "-started" });
   });
 
   it("reads every param", () => {
@@ -24,6 +25,7 @@ describe("parseJobsSearch", () => {
       page: 3,
       size: 50,
       job: "c0619372-983d-4861-9133-69a518fca074",
+      sort: "-started",
     });
   });
 
@@ -34,8 +36,14 @@ describe("parseJobsSearch", () => {
       type: "DNA_SOMATIC",
       page: 1,
       size: 20,
+      sort: "-started",
     });
-    expect(parse("page=2.5&size=100")).toEqual({ type: "DNA_SOMATIC", page: 1, size: 100 });
+    expect(parse("page=2.5&size=100")).toEqual({
+      type: "DNA_SOMATIC",
+      page: 1,
+      size: 100,
+      sort: "-started",
+    });
     expect(parse("page=1e9")).toMatchObject({ page: 1 });
     expect(parse("page=12abc")).toMatchObject({ page: 1 });
   });
@@ -47,6 +55,7 @@ describe("parseJobsSearch", () => {
       to: "2026-11-20",
       page: 1,
       size: 20,
+      sort: "-started",
     });
   });
 
@@ -63,6 +72,44 @@ describe("parseJobsSearch", () => {
       to: "2026-11-01T08:00:00.000+08:00",
     });
     expect(parse("from=2026-13-01T08:00:00Z")).not.toHaveProperty("from");
+  });
+});
+
+describe("status, q and sort", () => {
+  it("reads a status list in a fixed order, any case, without duplicates or garbage", () => {
+    expect(parse("status=failed,%20running,FAILED,<x>,SUSPENDED")).toMatchObject({
+      status: ["RUNNING", "FAILED", "SUSPENDED"],
+    });
+    expect(parse("status=,,")).not.toHaveProperty("status");
+  });
+
+  it("trims the search text and caps its length", () => {
+    expect(parse("q=%20HCC1143%20")).toMatchObject({ q: "HCC1143" });
+    expect(parse("q=%20%20")).not.toHaveProperty("q");
+    expect(parse(`q=${"x".repeat(500)}`).q).toHaveLength(200);
+  });
+
+  it("accepts the known sorts only", () => {
+    expect(parse("sort=-duration")).toMatchObject({ sort: "-duration" });
+    expect(parse("sort=owner")).toMatchObject({ sort: "owner" });
+    expect(parse("sort=price")).toMatchObject({ sort: "-started" });
+  });
+
+  it("round-trips and resets the page when they change", () => {
+    const query = "page=3&status=RUNNING%2CFAILED&q=HCC1143&sort=-duration";
+    expect(serializeJobsSearch(parse(query)).toString()).toBe(query);
+    const current = parse(query);
+    expect(patchJobsSearch(current, { q: "COLO829" })).toMatchObject({ page: 1, q: "COLO829" });
+    expect(patchJobsSearch(current, { status: [] })).not.toHaveProperty("status");
+    expect(patchJobsSearch(current, { sort: "owner" })).toMatchObject({ page: 1 });
+    expect(patchJobsSearch(current, { q: "" })).not.toHaveProperty("q");
+  });
+
+  it("knows when DLI's own paging is not enough", () => {
+    expect(needsWholeRange(parse("range=7d&page=4"))).toBe(false);
+    expect(needsWholeRange(parse("status=FAILED"))).toBe(true);
+    expect(needsWholeRange(parse("q=x"))).toBe(true);
+    expect(needsWholeRange(parse("sort=owner"))).toBe(true);
   });
 });
 

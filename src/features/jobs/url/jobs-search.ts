@@ -11,6 +11,47 @@ export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
+export const SORTS = [
+  "-started",
+  "started",
+  "-duration",
+  "duration",
+  "status",
+  "-status",
+  "owner",
+  "-owner",
+] as const;
+/** A column and a direction, `-` meaning descending. Newest first is DLI's own order. */
+export type JobSort = (typeof SORTS)[number];
+export const DEFAULT_SORT: JobSort = "-started";
+
+/** The statuses DLI documents, in the order a lab member scans them. */
+export const STATUSES = [
+  "LAUNCHING",
+  "RUNNING",
+  "CANCELING",
+  "FINISHED",
+  "FAILED",
+  "CANCELLED",
+] as const;
+
+const STATUS_PATTERN = /^[A-Z][A-Z_]{0,31}$/;
+const MAX_QUERY_LENGTH = 200;
+
+/** `failed, running,FAILED` → `["RUNNING", "FAILED"]`: known statuses in their order, then others. */
+export function parseStatusList(raw: string | undefined): string[] {
+  if (!raw) return [];
+  const wanted = new Set(
+    raw
+      .split(",")
+      .map((s) => s.trim().toUpperCase())
+      .filter((s) => STATUS_PATTERN.test(s)),
+  );
+  const known = STATUSES.filter((s) => wanted.has(s));
+  const unknown = [...wanted].filter((s) => !(STATUSES as readonly string[]).includes(s)).sort();
+  return [...known, ...unknown];
+}
+
 export const DEFAULT_TYPE: JobType = "DNA_SOMATIC";
 export const DEFAULT_PAGE_SIZE: PageSize = 20;
 
@@ -64,6 +105,9 @@ const rawSearchSchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
   size: z.coerce.number().pipe(z.literal(PAGE_SIZES)).catch(DEFAULT_PAGE_SIZE),
   job: z.string().regex(ID_PATTERN).optional().catch(undefined),
+  status: optionalString,
+  q: optionalString,
+  sort: z.enum(SORTS).catch(DEFAULT_SORT),
 });
 
 export type JobsSearch = {
@@ -74,9 +118,19 @@ export type JobsSearch = {
   page: number;
   size: PageSize;
   job?: string;
+  /** Only jobs in these statuses; empty means all. */
+  status?: string[];
+  /** Case-insensitive text to find in ids, owners, samples, paths and messages. */
+  q?: string;
+  sort: JobSort;
 };
 
 /** Reads the list's state from the URL. Garbage never throws: it falls back field by field. */
+/** True when the list must be read whole: DLI itself can neither filter by status, search, nor sort. */
+export function needsWholeRange(search: JobsSearch): boolean {
+  return Boolean(search.status?.length || search.q || search.sort !== DEFAULT_SORT);
+}
+
 export function parseJobsSearch(params: URLSearchParams): JobsSearch {
   const raw = rawSearchSchema.parse({
     type: params.get("type") ?? undefined,
@@ -86,7 +140,12 @@ export function parseJobsSearch(params: URLSearchParams): JobsSearch {
     page: params.get("page") ?? undefined,
     size: params.get("size") ?? undefined,
     job: params.get("job") ?? undefined,
+    status: params.get("status") ?? undefined,
+    q: params.get("q") ?? undefined,
+    sort: params.get("sort") ?? undefined,
   });
+  const status = parseStatusList(raw.status);
+  const q = raw.q?.trim().slice(0, MAX_QUERY_LENGTH);
   let from = parseDateBound(raw.from);
   let to = parseDateBound(raw.to);
   if (from && to && boundStartMs(from) > boundEndMs(to)) [from, to] = [to, from];
@@ -99,6 +158,9 @@ export function parseJobsSearch(params: URLSearchParams): JobsSearch {
     page: raw.page,
     size: raw.size,
     ...(raw.job ? { job: raw.job } : {}),
+    ...(status.length > 0 ? { status } : {}),
+    ...(q ? { q } : {}),
+    sort: raw.sort,
   };
 }
 
@@ -115,6 +177,9 @@ export function serializeJobsSearch(search: JobsSearch): URLSearchParams {
   if (search.to) params.set("to", search.to);
   if (search.page !== 1) params.set("page", String(search.page));
   if (search.size !== DEFAULT_PAGE_SIZE) params.set("size", String(search.size));
+  if (search.status?.length) params.set("status", search.status.join(","));
+  if (search.q) params.set("q", search.q);
+  if (search.sort !== DEFAULT_SORT) params.set("sort", search.sort);
   if (search.job) params.set("job", search.job);
   return params;
 }
@@ -137,16 +202,20 @@ export function patchJobsSearch(current: JobsSearch, patch: Partial<JobsSearch>)
     ("size" in patch && patch.size !== current.size) ||
     "range" in patch ||
     "from" in patch ||
-    "to" in patch;
+    "to" in patch ||
+    "status" in patch ||
+    "q" in patch ||
+    ("sort" in patch && patch.sort !== current.sort);
   if (filterChanged && !("page" in patch)) next.page = 1;
   if ("range" in patch) {
     delete next.from;
     delete next.to;
   }
   if ("from" in patch || "to" in patch) delete next.range;
-  for (const key of ["range", "from", "to", "job"] as const) {
+  for (const key of ["range", "from", "to", "job", "q"] as const) {
     if (!next[key]) delete next[key];
   }
+  if (!next.status?.length) delete next.status;
   return parseJobsSearch(serializeJobsSearch(next));
 }
 

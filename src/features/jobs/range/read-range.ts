@@ -1,0 +1,72 @@
+import type { JobRow, JobsPage } from "../api/job-schemas";
+
+/** DLI's largest page. */
+export const RANGE_PAGE_SIZE = 100;
+/** More than this is not read: 200 requests is already a lot to ask of DLI for one view. */
+export const RANGE_CAP = 20_000;
+/** Requests in flight at once: quick, without looking like a flood to the API gateway. */
+export const RANGE_CONCURRENCY = 3;
+
+export type RangeProgress = { read: number; total: number };
+
+export type WholeRange = {
+  rows: JobRow[];
+  /** How many jobs DLI says the range holds (may exceed rows.length when capped). */
+  total: number;
+  capped: boolean;
+};
+
+/**
+ * Reads every page of a range, newest first, a few requests at a time. Jobs that start while
+ * it reads push the older ones down a page, so one can be seen twice: the first sighting wins.
+ */
+export async function readRange({
+  fetchPage,
+  onProgress,
+  signal,
+  cap = RANGE_CAP,
+  concurrency = RANGE_CONCURRENCY,
+}: {
+  fetchPage: (offset: number, limit: number, signal: AbortSignal) => Promise<JobsPage>;
+  onProgress?: (progress: RangeProgress) => void;
+  signal: AbortSignal;
+  cap?: number;
+  concurrency?: number;
+}): Promise<WholeRange> {
+  signal.throwIfAborted();
+  const first = await fetchPage(0, RANGE_PAGE_SIZE, signal);
+  const total = first.total;
+  const wanted = Math.min(total, cap);
+  const offsets: number[] = [];
+  for (let offset = RANGE_PAGE_SIZE; offset < wanted; offset += RANGE_PAGE_SIZE)
+    offsets.push(offset);
+
+  const pages: JobRow[][] = [first.rows];
+  let read = first.rows.length;
+  onProgress?.({ read: Math.min(read, wanted), total: wanted });
+
+  let next = 0;
+  async function worker() {
+    while (next < offsets.length) {
+      const index = next++;
+      const offset = offsets[index] as number;
+      signal.throwIfAborted();
+      const page = await fetchPage(offset, Math.min(RANGE_PAGE_SIZE, wanted - offset), signal);
+      pages[index + 1] = page.rows;
+      read += page.rows.length;
+      onProgress?.({ read: Math.min(read, wanted), total: wanted });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker));
+
+  const seen = new Set<string>();
+  const rows: JobRow[] = [];
+  for (const row of pages.flat()) {
+    if (row.jobId !== null) {
+      if (seen.has(row.jobId)) continue;
+      seen.add(row.jobId);
+    }
+    rows.push(row);
+  }
+  return { rows: rows.slice(0, wanted), total, capped: total > cap };
+}
