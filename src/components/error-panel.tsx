@@ -10,6 +10,9 @@ export function explainError(error: unknown): Explained {
       body: error instanceof Error ? error.message : String(error),
     };
   }
+  if (error.code === "DASHBOARD.CANCEL_DISABLED") {
+    return { title: "Cancelling is turned off", body: error.message };
+  }
   const status = error.status ? `HTTP ${error.status}` : undefined;
   const codeAndStatus = [error.code, status].filter(Boolean).join(", ");
   switch (error.kind) {

@@ -6,6 +6,8 @@ import { requestJson } from "./http";
 const appConfigSchema = z.object({
   mode: z.enum(["demo", "proxy"]),
   endpointHost: z.string().nullable(),
+  // Older servers don't say; they then don't allow it.
+  cancelAllowed: z.boolean().catch(false),
   projects: z.array(
     z.object({ id: z.string(), name: z.string().nullable(), description: z.string().nullable() }),
   ),

@@ -1,44 +1,53 @@
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useEffect, useRef } from "react";
-import { useLocation, useNavigate } from "react-router-dom";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { ErrorPanel } from "../../components/error-panel";
+import { appConfigQuery } from "../../lib/app-config";
+import { downloadText } from "../../lib/download";
 import { ApiError } from "../../lib/http";
 import { jobQueries, toListKey } from "./api/job-queries";
+import { CancelRefusal, ConfirmCancelDialog } from "./cancel/cancel-dialogs";
+import { useCancelJob } from "./cancel/use-cancel-job";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./components/filters";
 import { Pager } from "./components/pager";
+import { CapNotice, RangeReadProgress, SearchBox, StatusSummary } from "./components/range-tools";
 import { SEARCH_PAGE_SIZE } from "./drawer/find-job";
 import type { DrawerLookup } from "./drawer/job-drawer";
+import { useDrawer } from "./drawer/use-drawer";
+import { exportFileName, toCsv, toJson } from "./export/export-jobs";
+import { filterJobs, sortJobs } from "./range/local-view";
 import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
+import { type JobsView, useJobsView } from "./use-jobs-view";
 
 const loadJobDrawer = () => import("./drawer/job-drawer");
 const JobDrawer = lazy(loadJobDrawer);
-
-/** Marks a history entry pushed by opening the drawer, so closing it can go back instead. */
-const OPENED_FROM_LIST = { drawerOpenedFromList: true };
-
-function showErrorInsteadOfRows(query: { isError: boolean; data: unknown }): boolean {
-  return query.isError && !query.data;
-}
 
 const TYPE_CAPTIONS = {
   DNA_SOMATIC: "DNA somatic jobs",
   DNA_GERMLINE: "DNA germline jobs",
 } as const;
 
+function drawerLookup(view: JobsView, jobId: string): DrawerLookup {
+  if (view.isError && !view.hasData) return { status: "unavailable" };
+  if (!view.hasData || view.isStale) return { status: "loading" };
+  const row = view.rows.find((r) => r.jobId === jobId);
+  return row ? { status: "found", row } : { status: "not-on-page" };
+}
+
 /** The list of one project's jobs: filters, table and pager, all driven by the URL. */
 export function JobsList({ projectId }: { projectId: string }) {
   const [search, setSearch] = useJobsSearch();
   const queryClient = useQueryClient();
-  const listKey = toListKey(projectId, search);
-  const query = useQuery({ ...jobQueries.list(listKey), placeholderData: keepPreviousData });
+  const [paused, setPaused] = useState(false);
+  const view = useJobsView(projectId, search, { live: !paused });
+  const config = useQuery(appConfigQuery());
+  const cancel = useCancelJob(projectId);
+  const drawer = useDrawer(search, setSearch);
 
-  const total = query.data?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / search.size));
-
+  const pageCount = Math.max(1, Math.ceil(view.total / search.size));
   const table = useJobsTable({
-    page: query.data,
-    rowCount: total,
+    rows: view.rows,
+    rowCount: view.total,
     pagination: { pageIndex: search.page - 1, pageSize: search.size },
     onPaginationChange: ({ pageIndex, pageSize }) =>
       setSearch(
@@ -49,62 +58,24 @@ export function JobsList({ projectId }: { projectId: string }) {
   });
 
   // A bookmarked page 9 of a range that now has 3 pages: show the last page, not an empty one.
-  const settled = query.isSuccess && !query.isPlaceholderData;
   useEffect(() => {
-    if (settled && total > 0 && search.page > pageCount) setSearch({ page: pageCount });
-  }, [settled, total, search.page, pageCount, setSearch]);
+    if (view.settled && view.total > 0 && search.page > pageCount) setSearch({ page: pageCount });
+  }, [view.settled, view.total, search.page, pageCount, setSearch]);
 
   // The drawer's code stays off the first load, but is fetched once the list is on screen so a
   // click opens it at once.
   useEffect(() => {
-    if (settled) void loadJobDrawer();
-  }, [settled]);
+    if (view.settled) void loadJobDrawer();
+  }, [view.settled]);
 
   // The next page is usually where the reader goes; have it ready.
   useEffect(() => {
-    if (settled && search.page < pageCount) {
+    if (!view.whole && view.settled && search.page < pageCount) {
       void queryClient.prefetchQuery(
         jobQueries.list(toListKey(projectId, search, search.page + 1)),
       );
     }
-  }, [settled, search, pageCount, projectId, queryClient]);
-
-  // The drawer: `job=` in the URL. Opening pushes, so Back closes it; closing an entry we pushed
-  // goes back, so it leaves no entry behind; a bookmarked drawer closes with a replace.
-  const navigate = useNavigate();
-  const location = useLocation();
-  const openJob = useCallback(
-    (jobId: string) => setSearch({ job: jobId }, { push: true, state: OPENED_FROM_LIST }),
-    [setSearch],
-  );
-  const closeJob = useCallback(() => {
-    const state = location.state as typeof OPENED_FROM_LIST | null;
-    if (state?.drawerOpenedFromList) navigate(-1);
-    else setSearch({ job: undefined }, { state: null });
-  }, [location.state, navigate, setSearch]);
-
-  // Focus goes back to the row the drawer was about, wherever it was opened from.
-  const lastOpenJob = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (search.job) {
-      lastOpenJob.current = search.job;
-      return;
-    }
-    const jobId = lastOpenJob.current;
-    lastOpenJob.current = undefined;
-    if (!jobId) return;
-    const row = document.querySelector<HTMLElement>(`tr[data-job-id="${CSS.escape(jobId)}"]`);
-    row?.focus();
-  }, [search.job]);
-
-  const drawerLookup: DrawerLookup = showErrorInsteadOfRows(query)
-    ? { status: "unavailable" }
-    : !query.data || query.isPlaceholderData
-      ? { status: "loading" }
-      : (() => {
-          const row = query.data.rows.find((r) => r.jobId === search.job);
-          return row ? { status: "found", row } : { status: "not-on-page" };
-        })();
+  }, [view.whole, view.settled, search, pageCount, projectId, queryClient]);
 
   const fetchSearchPage = useCallback(
     (offset: number) =>
@@ -117,61 +88,145 @@ export function JobsList({ projectId }: { projectId: string }) {
     (position: number) => setSearch({ page: Math.floor(position / search.size) + 1 }),
     [setSearch, search.size],
   );
+  const onSearch = useCallback((q: string) => setSearch({ q }), [setSearch]);
 
-  const showError = showErrorInsteadOfRows(query);
-  const loading = query.isPending && !query.isError;
-  const retryingAfter = query.failureCount > 0 && query.isFetching ? query.failureReason : null;
+  // Export is the whole range with the view's filters and sort, read first if need be.
+  const [exportError, setExportError] = useState<unknown>(null);
+  async function exportAs(format: "csv" | "json") {
+    setExportError(null);
+    try {
+      const range = await queryClient.fetchQuery(jobQueries.range(view.range.key));
+      const rows = sortJobs(filterJobs(range.rows, search), search.sort);
+      const text = format === "csv" ? toCsv(rows) : toJson(rows);
+      downloadText(
+        exportFileName(projectId, search, format),
+        text,
+        format === "csv" ? "text/csv;charset=utf-8" : "application/json",
+      );
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === "AbortError")) setExportError(error);
+    }
+  }
+
+  const cancelAllowed = config.data?.cancelAllowed === true;
+  const showError = view.isError && !view.hasData;
+  const retryingAfter = view.failureCount > 0 && view.isFetching ? view.failureReason : null;
+  const activeOnScreen = view.rows.some(
+    (row) => row.kind === "job" && ["LAUNCHING", "RUNNING", "CANCELING"].includes(row.status),
+  );
 
   return (
     <section className="jobs-list" aria-labelledby="jobs-heading">
       <div className="toolbar">
         <JobTypeSwitch search={search} setSearch={setSearch} />
         <DateRangeFilter search={search} setSearch={setSearch} />
-        <RefreshControl
-          updatedAt={query.dataUpdatedAt}
-          fetching={query.isFetching}
-          onRefresh={() => void query.refetch()}
-        />
+        <div className="toolbar-end">
+          <RefreshControl
+            updatedAt={view.dataUpdatedAt}
+            fetching={view.isFetching}
+            onRefresh={view.refetch}
+          />
+          <button
+            type="button"
+            aria-pressed={paused}
+            onClick={() => setPaused(!paused)}
+            title={
+              paused ? "Live updates are paused" : "Refreshes every 10 s while a job is running"
+            }
+          >
+            Pause live updates
+          </button>
+        </div>
       </div>
-      <div className="busy-bar" data-active={query.isFetching || undefined} aria-hidden="true" />
-      {retryingAfter instanceof ApiError && (
-        <p className="retry-note" role="status">
-          DLI answered “{retryingAfter.message}”; retrying (attempt {query.failureCount + 1})…
+      <div className="toolbar">
+        <SearchBox value={search.q ?? ""} onSearch={onSearch} />
+        {view.range.counts ? (
+          <StatusSummary
+            counts={view.range.counts}
+            selected={search.status ?? []}
+            onToggle={(status) => {
+              const current = search.status ?? [];
+              setSearch({
+                status: current.includes(status)
+                  ? current.filter((s) => s !== status)
+                  : [...current, status],
+              });
+            }}
+            onClear={() => setSearch({ status: [] })}
+          />
+        ) : view.range.reading ? (
+          <RangeReadProgress progress={view.range.progress} onStop={view.range.stopReading} />
+        ) : (
+          <button type="button" onClick={view.range.requestRead}>
+            {view.range.stopped ? "Continue reading jobs" : "Count jobs by status"}
+          </button>
+        )}
+        <div className="toolbar-end export-buttons">
+          <button type="button" onClick={() => void exportAs("csv")}>
+            Export CSV
+          </button>
+          <button type="button" onClick={() => void exportAs("json")}>
+            Export JSON
+          </button>
+        </div>
+      </div>
+      {view.range.counts && view.range.reading && (
+        <RangeReadProgress progress={view.range.progress} onStop={view.range.stopReading} />
+      )}
+      {view.range.capped && view.range.rangeTotal !== undefined && (
+        <CapNotice total={view.range.rangeTotal} />
+      )}
+      {!paused && activeOnScreen && (
+        <p className="live-note muted" role="status">
+          Live: refreshing every 10 s while jobs are running.
         </p>
       )}
-      {query.isError && query.data && (
-        <ErrorPanel
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
+      <div className="busy-bar" data-active={view.isFetching || undefined} aria-hidden="true" />
+      {retryingAfter instanceof ApiError && (
+        <p className="retry-note" role="status">
+          DLI answered “{retryingAfter.message}”; retrying (attempt {view.failureCount + 1})…
+        </p>
+      )}
+      {cancel.refusal && (
+        <CancelRefusal
+          jobId={cancel.refusal.jobId}
+          error={cancel.refusal.error}
+          onDismiss={cancel.clearRefusal}
         />
       )}
+      {exportError !== null && (
+        <ErrorPanel error={exportError} onRetry={() => setExportError(null)} />
+      )}
+      {view.isError && view.hasData && (
+        <ErrorPanel error={view.error} onRetry={view.refetch} retrying={view.isFetching} />
+      )}
       {showError ? (
-        <ErrorPanel
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
+        <ErrorPanel error={view.error} onRetry={view.refetch} retrying={view.isFetching} />
       ) : (
         <>
           <JobsTable
             table={table}
             caption={TYPE_CAPTIONS[search.type]}
-            loading={loading}
-            stale={query.isPlaceholderData}
-            onOpenJob={openJob}
+            loading={view.isPending}
+            stale={view.isStale}
+            onOpenJob={drawer.open}
+            sort={search.sort}
+            onSort={(sort) => setSearch({ sort })}
+            onCancelJob={cancelAllowed ? cancel.ask : null}
             emptyMessage={
-              query.isSuccess && query.data.rows.length === 0
-                ? total > 0
+              view.isSuccess && view.rows.length === 0
+                ? view.total > 0
                   ? "No jobs on this page."
-                  : "No jobs in this range."
+                  : view.whole
+                    ? "No jobs in this range match the filters."
+                    : "No jobs in this range."
                 : null
             }
           />
           <Pager
             page={search.page}
             pageCount={table.getPageCount()}
-            total={total}
+            total={view.total}
             size={search.size}
             onPage={(page) => table.setPageIndex(page - 1)}
             onSize={(size) => table.setPageSize(size)}
@@ -184,11 +239,19 @@ export function JobsList({ projectId }: { projectId: string }) {
             key={search.job}
             jobId={search.job}
             jobType={search.type}
-            lookup={drawerLookup}
-            onClose={closeJob}
-            find={{ fetchPage: fetchSearchPage, onFound: showFoundJob, expectedTotal: total }}
+            lookup={drawerLookup(view, search.job)}
+            onClose={drawer.close}
+            onCancelJob={cancelAllowed ? cancel.ask : null}
+            find={{ fetchPage: fetchSearchPage, onFound: showFoundJob, expectedTotal: view.total }}
           />
         </Suspense>
+      )}
+      {cancel.asking && (
+        <ConfirmCancelDialog
+          job={cancel.asking}
+          onConfirm={cancel.confirm}
+          onDismiss={cancel.dismiss}
+        />
       )}
     </section>
   );

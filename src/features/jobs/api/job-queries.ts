@@ -1,4 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
+import { reportRangeProgress } from "../range/range-progress";
+import { readRange } from "../range/read-range";
 import { type JobsSearch, resolveTimeWindow } from "../url/jobs-search";
 import { listJobs } from "./jobs-api";
 
@@ -25,7 +27,22 @@ export function toListKey(projectId: string, search: JobsSearch, page = search.p
   };
 }
 
-function hasActiveJob(rows: readonly { kind: string; status?: string }[]): boolean {
+/** A whole range: the list key without paging. */
+export type JobsRangeKey = Omit<JobsListKey, "limit" | "offset">;
+
+export function toRangeKey(projectId: string, search: JobsSearch): JobsRangeKey {
+  const { limit: _limit, offset: _offset, ...rangeKey } = toListKey(projectId, search);
+  return rangeKey;
+}
+
+/** Identifies a range read for its progress report. */
+export function rangeProgressId(key: JobsRangeKey): string {
+  return JSON.stringify(key);
+}
+
+export const LIVE_INTERVAL_MS = 10_000;
+
+export function hasActiveJob(rows: readonly { kind: string; status?: string }[]): boolean {
   return rows.some(
     (row) => row.status === "RUNNING" || row.status === "LAUNCHING" || row.status === "CANCELING",
   );
@@ -50,8 +67,30 @@ export const jobQueries = {
           },
           signal,
         ),
-      // Running jobs move; poll only while the page shows one.
-      refetchInterval: (query) =>
-        query.state.data && hasActiveJob(query.state.data.rows) ? 15_000 : false,
+    }),
+  /** Every job of a range, read page by page (see readRange): for filters, sorts and counts. */
+  range: (key: JobsRangeKey) =>
+    queryOptions({
+      queryKey: [...jobQueries.project(key.projectId), "range", key] as const,
+      queryFn: async ({ signal }) => {
+        const window = resolveTimeWindow(key, Date.now());
+        const progressId = rangeProgressId(key);
+        try {
+          return await readRange({
+            signal,
+            onProgress: (progress) => reportRangeProgress(progressId, progress),
+            fetchPage: (offset, limit, pageSignal) =>
+              listJobs(
+                { projectId: key.projectId, jobType: key.jobType, limit, offset, window },
+                pageSignal,
+              ),
+          });
+        } finally {
+          reportRangeProgress(progressId, undefined);
+        }
+      },
+      // Reading a range costs many requests; don't repeat it on every mount or focus.
+      staleTime: 60_000,
+      refetchOnWindowFocus: false,
     }),
 };

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { requestJson } from "../../../lib/http";
-import type { JobType, PageSize, TimeWindow } from "../url/jobs-search";
+import type { JobType, TimeWindow } from "../url/jobs-search";
 import { jobsPageSchema } from "./job-schemas";
 
 export type ListJobsParams = {
   projectId: string;
   jobType: JobType;
-  limit: PageSize;
+  limit: number;
   offset: number;
   window: TimeWindow;
 };

@@ -4,6 +4,7 @@ import { ProgressBar } from "../../../components/progress-bar";
 import { StatusBadge } from "../../../components/status-badge";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
 import type { Job, JobRow } from "../api/job-schemas";
+import { CANCELLABLE } from "../cancel/use-cancel-job";
 import type { JobType } from "../url/jobs-search";
 import { DrawerDialog } from "./drawer-dialog";
 import { FindJobPanel, type FindJobProps } from "./find-job-panel";
@@ -98,12 +99,14 @@ export default function JobDrawer({
   jobType,
   lookup,
   onClose,
+  onCancelJob,
   find,
 }: {
   jobId: string;
   jobType: JobType;
   lookup: DrawerLookup;
   onClose: () => void;
+  onCancelJob: ((job: Job) => void) | null;
   find: FindJobProps;
 }) {
   const titleId = useId();
@@ -116,6 +119,11 @@ export default function JobDrawer({
         </h2>
         <div className="drawer-header-actions">
           <CopyButton text={jobId} label="Copy job ID" />
+          {onCancelJob && row?.kind === "job" && CANCELLABLE.has(row.status) && (
+            <button type="button" className="cancel-button" onClick={() => onCancelJob(row)}>
+              Cancel job
+            </button>
+          )}
           <button type="button" className="close-button" onClick={onClose}>
             Close
           </button>

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from "react";
 import { CopyButton } from "../../../components/copy-button";
+import { downloadText } from "../../../lib/download";
 import { type DecodedRequest, prettyRequest } from "../request/decode-request";
 import { tokenizeJson } from "../request/json-tokens";
 
@@ -8,18 +9,6 @@ const LARGE_REQUEST_CHARS = 100_000;
 
 function safeFileName(jobId: string): string {
   return `${jobId.replace(/[^A-Za-z0-9_-]/g, "_") || "job"}.request.json`;
-}
-
-function download(fileName: string, text: string): void {
-  // The link points at our own blob of masked text, never at anything from the API.
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function HighlightedJson({ text }: { text: string }) {
@@ -60,7 +49,10 @@ export function RawRequest({ jobId, request }: { jobId: string; request: Decoded
         <h3 id={headingId}>Request JSON</h3>
         <div className="section-actions">
           <CopyButton text={text} label="Copy request" showLabel />
-          <button type="button" onClick={() => download(safeFileName(jobId), text)}>
+          <button
+            type="button"
+            onClick={() => downloadText(safeFileName(jobId), text, "application/json")}
+          >
             Download request
           </button>
         </div>

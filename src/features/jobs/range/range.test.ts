@@ -42,7 +42,7 @@ describe("readRange", () => {
     expect(fetchPage.mock.calls.map(([offset, limit]) => [offset, limit])).toEqual([
       [0, 100],
       [100, 100],
-      [200, 50],
+      [200, 100],
     ]);
     expect(result.rows.map((r) => r.jobId)).toEqual(
       Array.from({ length: 250 }, (_, i) => `job-${i}`),

@@ -51,7 +51,7 @@ export async function readRange({
       const index = next++;
       const offset = offsets[index] as number;
       signal.throwIfAborted();
-      const page = await fetchPage(offset, Math.min(RANGE_PAGE_SIZE, wanted - offset), signal);
+      const page = await fetchPage(offset, RANGE_PAGE_SIZE, signal);
       pages[index + 1] = page.rows;
       read += page.rows.length;
       onProgress?.({ read: Math.min(read, wanted), total: wanted });

@@ -1,21 +1,41 @@
 import { functionalUpdate, type PaginationState, useTable } from "@tanstack/react-table";
-import type { JobRow, JobsPage } from "../api/job-schemas";
+import type { Job, JobRow } from "../api/job-schemas";
+import { CANCELLABLE } from "../cancel/use-cancel-job";
+import type { JobSort } from "../url/jobs-search";
 import { jobColumns, jobTableFeatures } from "./job-columns";
 
-const NO_ROWS: JobRow[] = [];
 const SKELETON_ROWS = 8;
+
+/** Columns that sort, and the direction a first click asks for. */
+const SORTABLE: Record<string, "asc" | "desc"> = {
+  started: "desc",
+  status: "asc",
+  duration: "desc",
+  owner: "asc",
+};
+
+function sortDirection(sort: JobSort, columnId: string): "ascending" | "descending" | null {
+  if (sort.replace(/^-/, "") !== columnId) return null;
+  return sort.startsWith("-") ? "descending" : "ascending";
+}
+
+function nextSort(sort: JobSort, columnId: string, first: "asc" | "desc"): JobSort {
+  const current = sortDirection(sort, columnId);
+  const descending = current ? current === "ascending" : first === "desc";
+  return `${descending ? "-" : ""}${columnId}` as JobSort;
+}
 
 function rowId(row: JobRow): string {
   return row.kind === "job" ? row.jobId : `malformed-${row.index}`;
 }
 
 export function useJobsTable({
-  page,
+  rows,
   rowCount,
   pagination,
   onPaginationChange,
 }: {
-  page: JobsPage | undefined;
+  rows: JobRow[];
   rowCount: number;
   pagination: PaginationState;
   onPaginationChange: (next: PaginationState) => void;
@@ -23,7 +43,7 @@ export function useJobsTable({
   return useTable({
     features: jobTableFeatures,
     columns: jobColumns,
-    data: page?.rows ?? NO_ROWS,
+    data: rows,
     getRowId: rowId,
     manualPagination: true,
     rowCount,
@@ -41,15 +61,22 @@ export function JobsTable({
   stale,
   emptyMessage,
   onOpenJob,
+  sort,
+  onSort,
+  onCancelJob,
 }: {
   table: JobsTableInstance;
   onOpenJob: (jobId: string) => void;
+  sort: JobSort;
+  onSort: (sort: JobSort) => void;
+  /** Offered on launching and running jobs when the server allows cancelling. */
+  onCancelJob: ((job: Job) => void) | null;
   caption: string;
   loading: boolean;
   stale: boolean;
   emptyMessage: string | null;
 }) {
-  const columnCount = jobColumns.length;
+  const columnCount = jobColumns.length + (onCancelJob ? 1 : 0);
   const rows = table.getRowModel().rows;
   return (
     <div className={`table-wrap${stale ? " is-stale" : ""}`}>
@@ -61,11 +88,38 @@ export function JobsTable({
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className={`col-${header.column.id}`}>
-                  <table.FlexRender header={header} />
+              {group.headers.map((header) => {
+                const sortable = SORTABLE[header.column.id];
+                const direction = sortDirection(sort, header.column.id);
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={`col-${header.column.id}`}
+                    aria-sort={direction ?? undefined}
+                  >
+                    {sortable ? (
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={() => onSort(nextSort(sort, header.column.id, sortable))}
+                      >
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true" className="sort-mark">
+                          {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
+                        </span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+              {onCancelJob && (
+                <th scope="col" className="col-actions">
+                  <span className="visually-hidden">Actions</span>
                 </th>
-              ))}
+              )}
             </tr>
           ))}
         </thead>
@@ -122,6 +176,23 @@ export function JobsTable({
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
+                {onCancelJob && (
+                  <td className="col-actions">
+                    {CANCELLABLE.has(row.original.status) && (
+                      <button
+                        type="button"
+                        className="cancel-button"
+                        aria-label={`Cancel job ${row.original.jobId}`}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          if (row.original.kind === "job") onCancelJob(row.original);
+                        }}
+                      >
+                        Cancel job
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             ),
           )}

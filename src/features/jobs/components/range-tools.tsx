@@ -1,0 +1,108 @@
+import { useEffect, useId, useState } from "react";
+import { StatusBadge } from "../../../components/status-badge";
+import { formatCount } from "../../../lib/format";
+import type { RangeProgress } from "../range/read-range";
+import { RANGE_CAP } from "../range/read-range";
+import { STATUSES } from "../url/jobs-search";
+
+/** Sets `q` when typing pauses (or at once on Enter), so every keystroke is not a new view. */
+export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  // The URL is the truth: Back or a link may change it under us.
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    if (text.trim() === value) return;
+    const timer = window.setTimeout(() => onSearch(text.trim()), 300);
+    return () => window.clearTimeout(timer);
+  }, [text, value, onSearch]);
+  return (
+    <div className="search-box">
+      <label htmlFor={id} className="visually-hidden">
+        Search jobs
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={text}
+        placeholder="Search id, owner, sample, path, message"
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") onSearch(text.trim());
+        }}
+        spellCheck={false}
+      />
+    </div>
+  );
+}
+
+/** Counts per status in the range; each count is a toggle of the status filter. */
+export function StatusSummary({
+  counts,
+  selected,
+  onToggle,
+  onClear,
+}: {
+  counts: Map<string, number>;
+  selected: string[];
+  onToggle: (status: string) => void;
+  onClear: () => void;
+}) {
+  const statuses = [
+    ...STATUSES.filter((s) => counts.has(s) || selected.includes(s)),
+    ...[...counts.keys(), ...selected].filter((s) => !(STATUSES as readonly string[]).includes(s)),
+  ].filter((s, i, all) => all.indexOf(s) === i);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form fieldset
+    <div className="status-summary" role="group" aria-label="Jobs by status">
+      <button type="button" aria-pressed={selected.length === 0} onClick={onClear}>
+        All statuses <span className="count">{total.toLocaleString("en-US")}</span>
+      </button>
+      {statuses.map((status) => (
+        <button
+          key={status}
+          type="button"
+          aria-pressed={selected.includes(status)}
+          onClick={() => onToggle(status)}
+          className="status-count"
+        >
+          <StatusBadge status={status} />
+          <span className="count">{(counts.get(status) ?? 0).toLocaleString("en-US")}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function RangeReadProgress({
+  progress,
+  onStop,
+}: {
+  progress: RangeProgress | undefined;
+  onStop: () => void;
+}) {
+  const read = progress?.read ?? 0;
+  const total = progress?.total ?? 0;
+  return (
+    <div className="range-progress" role="status">
+      <progress aria-label="Reading jobs" value={read} max={Math.max(total, 1)} />
+      <span>
+        Read {read.toLocaleString("en-US")} of {total ? total.toLocaleString("en-US") : "…"} jobs
+      </span>
+      <button type="button" onClick={onStop}>
+        Stop reading
+      </button>
+    </div>
+  );
+}
+
+export function CapNotice({ total }: { total: number }) {
+  return (
+    <p className="notice" role="note">
+      This range holds {formatCount(total, "job")}; only the newest{" "}
+      {RANGE_CAP.toLocaleString("en-US")} are searched, sorted, counted and exported. Narrow the
+      date range to see the rest.
+    </p>
+  );
+}
