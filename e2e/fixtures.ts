@@ -55,6 +55,7 @@ export async function startProxyServer(
   endpoint: URL,
   auth: ServerAuth,
   projectIds: string[] = [PROXY_PROJECT],
+  overrides: Partial<ServerConfig> = {},
 ): Promise<RunningServer> {
   assertBuilt();
   return startServer(
@@ -66,6 +67,7 @@ export async function startProxyServer(
       endpoint: new URL(endpoint.origin),
       auth,
       projectIds,
+      ...overrides,
     },
     serverOptions,
   );
@@ -150,6 +152,11 @@ type ProxyFixtures = PageFixtures & {
   token: string;
   proxyServer: RunningServer;
   traffic: BrowserTraffic;
+  /**
+   * The proxy server's `allowCancel` (DLI_ALLOW_CANCEL); undefined leaves the server's default
+   * (read-only in proxy mode). Set with `proxyTest.use({ allowCancel: true })`.
+   */
+  allowCancel: boolean | undefined;
 };
 
 /**
@@ -167,8 +174,14 @@ export const proxyTest = base.extend<ProxyFixtures>({
   token: async ({}, use) => {
     await use(randomToken());
   },
-  proxyServer: async ({ upstream, token }, use) => {
-    const server = await startProxyServer(upstream.url, { kind: "token", token });
+  allowCancel: [undefined, { option: true }],
+  proxyServer: async ({ upstream, token, allowCancel }, use) => {
+    const server = await startProxyServer(
+      upstream.url,
+      { kind: "token", token },
+      [PROXY_PROJECT],
+      allowCancel === undefined ? {} : { allowCancel },
+    );
     await use(server);
     await server.close();
   },

@@ -47,6 +47,9 @@ export type Reply =
 
 export type Script = (request: RecordedRequest, index: number) => Reply;
 
+/** How the upstream answers `DELETE …/gene/jobs/{job_id}`; the index counts cancel requests. */
+export type CancelScript = (jobId: string, request: RecordedRequest, index: number) => Reply;
+
 export const replies = {
   jobs: (): Reply => ({ kind: "jobs" }),
   tokenExpired: (): Reply => ({
@@ -87,6 +90,14 @@ export const replies = {
   }),
   /** Accept the connection, then drop it without answering. */
   destroy: (): Reply => ({ kind: "destroy" }),
+  /** DLI accepting a cancel: 200 with an empty object. */
+  cancelled: (): Reply => ({ kind: "json", status: 200, body: {} }),
+  /** DLI refusing a cancel (or anything): 400 DLI.0001 with `msg`. */
+  refused: (msg: string): Reply => ({
+    kind: "json",
+    status: 400,
+    body: { error_code: "DLI.0001", error_msg: msg },
+  }),
 } as const;
 
 /** A gate for held replies: requests wait on `promise` until the test calls `open()`. */
@@ -115,13 +126,36 @@ export interface TestUpstream {
   script(script: Script): void;
   /** Forget recorded requests (the script's index restarts too). */
   clearRequests(): void;
+  /** Cancel requests (DELETE …/gene/jobs/{job_id}), in order. */
+  cancelRequests(): RecordedRequest[];
+  /**
+   * Script the answers to DELETE …/gene/jobs/{job_id}. By default a LAUNCHING or RUNNING fixture
+   * job is accepted (200 `{}`) and becomes CANCELLED; any other job gets DLI's refusal.
+   */
+  scriptCancel(script: CancelScript): void;
+  /** Changes one fixture job's wire fields (e.g. its progress), as DLI would between requests. */
+  updateJob(jobId: string, patch: Partial<UpstreamJob>): void;
+  /** The current wire form of a fixture job (throws when there is none). */
+  job(jobId: string): UpstreamJob;
+  /** Moves a job one step on (progress `n/m` becomes `n+1/m`, at most m); returns the new progress. */
+  advance(jobId: string): string;
   close(): Promise<void>;
 }
 
 const LIST_PATH = /^\/v2\.0\/([^/]+)\/gene\/jobs\/?$/;
+const JOB_PATH = /^\/v2\.0\/([^/]+)\/gene\/jobs\/([^/]+)\/?$/;
 
 export function isListRequest(request: RecordedRequest): boolean {
   return request.method === "GET" && LIST_PATH.test(request.path);
+}
+
+export function isCancelRequest(request: RecordedRequest): boolean {
+  return request.method === "DELETE" && JOB_PATH.test(request.path);
+}
+
+function wireId(job: FixtureJob): string | undefined {
+  const id = (job.wire as { job_id?: unknown } | null)?.job_id;
+  return typeof id === "string" ? id : undefined;
 }
 
 type JsonReply = Extract<Reply, { kind: "json" }>;
@@ -176,7 +210,33 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
   let jobs = initialJobs;
   let script: Script = () => replies.jobs();
   let listIndex = 0;
+  let cancelIndex = 0;
   const requests: RecordedRequest[] = [];
+
+  function findJob(jobId: string): FixtureJob | undefined {
+    return jobs.find((job) => wireId(job) === jobId);
+  }
+  function updateJob(jobId: string, patch: Partial<UpstreamJob>): void {
+    const job = findJob(jobId);
+    if (!job) throw new Error(`test upstream: no fixture job ${jobId}`);
+    job.wire = { ...(job.wire as UpstreamJob), ...patch };
+  }
+  const defaultCancel: CancelScript = (jobId) => {
+    const job = findJob(jobId)?.wire as UpstreamJob | undefined;
+    if (!job) {
+      return {
+        kind: "json",
+        status: 404,
+        body: { error_code: "DLI.0002", error_msg: "Job not found" },
+      };
+    }
+    if (job.status !== "LAUNCHING" && job.status !== "RUNNING") {
+      return replies.refused(`Job ${jobId} cannot be cancelled: its status is ${job.status}`);
+    }
+    updateJob(jobId, { status: "CANCELLED", message: "Cancelled by user" });
+    return replies.cancelled();
+  };
+  let cancelScript: CancelScript = defaultCancel;
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -193,9 +253,13 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
     req.resume();
 
     let reply: Reply;
+    const cancelMatch = recorded.method === "DELETE" ? JOB_PATH.exec(recorded.path) : null;
     if (isListRequest(recorded)) {
       reply = script(recorded, listIndex);
       listIndex += 1;
+    } else if (cancelMatch) {
+      reply = cancelScript(decodeURIComponent(cancelMatch[2] as string), recorded, cancelIndex);
+      cancelIndex += 1;
     } else {
       reply = {
         kind: "json",
@@ -259,6 +323,27 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
     clearRequests: () => {
       requests.length = 0;
       listIndex = 0;
+      cancelIndex = 0;
+    },
+    cancelRequests: () => requests.filter(isCancelRequest),
+    scriptCancel: (next) => {
+      cancelScript = next;
+      cancelIndex = 0;
+    },
+    updateJob,
+    advance: (jobId) => {
+      const job = findJob(jobId);
+      if (!job) throw new Error(`test upstream: no fixture job ${jobId}`);
+      const wire = job.wire as UpstreamJob;
+      const [done, steps] = wire.progress.split("/").map(Number) as [number, number];
+      const progress = `${Math.min(done + 1, steps)}/${steps}`;
+      updateJob(jobId, { progress, duration: wire.duration + 60 });
+      return progress;
+    },
+    job: (jobId) => {
+      const job = findJob(jobId);
+      if (!job) throw new Error(`test upstream: no fixture job ${jobId}`);
+      return job.wire as UpstreamJob;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -315,22 +400,28 @@ export interface MakeJobsOptions {
   /** Spacing between consecutive jobs, ms. */
   stepMs: number;
   owner?: string;
+  /** Status of job n (default: cycles through FINISHED, RUNNING, FAILED, CANCELLED, LAUNCHING, CANCELING). */
+  status?: (n: number) => string;
+  /** Duration of job n in seconds (default 600 + 37 n). */
+  duration?: (n: number) => number;
+  /** Owner of job n (default `owner`, else user0..user2). */
+  ownerOf?: (n: number) => string;
 }
 
 export function makeJobs(options: MakeJobsOptions): FixtureJob[] {
   const { jobType, count, newest, stepMs } = options;
   const steps = jobType === "DNA_SOMATIC" ? 7 : 3;
   return Array.from({ length: count }, (_, n): FixtureJob => {
-    const status = STATUSES[n % STATUSES.length] ?? "FINISHED";
+    const status = options.status?.(n) ?? STATUSES[n % STATUSES.length] ?? "FINISHED";
     const done = status === "FINISHED" ? steps : (n % steps) + 1;
     const startTime = newest - n * stepMs;
     const wire: UpstreamJob = {
       job_id: fixtureJobId(jobType, n),
-      owner: options.owner ?? `user${n % 3}`,
+      owner: options.ownerOf?.(n) ?? options.owner ?? `user${n % 3}`,
       status,
       progress: `${Math.min(done, steps)}/${steps}`,
       start_time: startTime,
-      duration: 600 + n * 37,
+      duration: options.duration?.(n) ?? 600 + n * 37,
       message: status === "FAILED" ? `Step ${done} failed: executor lost` : null,
       request: jobType === "DNA_SOMATIC" ? somaticRequest(n) : germlineRequest(n),
     };
