@@ -13,9 +13,6 @@ import { countByStatus, filterJobs, sortJobs } from "./range/local-view";
 import { useRangeProgress } from "./range/range-progress";
 import { type JobsSearch, needsWholeRange } from "./url/jobs-search";
 
-/** Ranges up to this size are read whole on their own, for the counts by status. */
-export const AUTO_READ_LIMIT = 1000;
-
 const NO_ROWS: JobRow[] = [];
 
 /**
@@ -38,13 +35,12 @@ export function useJobsView(projectId: string, search: JobsSearch, { live }: { l
 
   const rangeKey = toRangeKey(projectId, search);
   const rangeId = rangeProgressId(rangeKey);
-  // "Count jobs by status" on a big range: remembered for that range only.
+  // "Count jobs by status": remembered for that range only.
   const [requestedRange, setRequestedRange] = useState<string | null>(null);
   const pageTotal = pageQuery.data?.total;
-  const readWhole =
-    whole ||
-    requestedRange === rangeId ||
-    (pageTotal !== undefined && pageTotal <= AUTO_READ_LIMIT);
+  // The plain view costs DLI one request a page; reading the whole range for counts is asked
+  // for, or comes with a filter, search or sort that needs it anyway.
+  const readWhole = whole || requestedRange === rangeId;
   const rangeQuery = useQuery({
     ...jobQueries.range(rangeKey),
     enabled: readWhole,
