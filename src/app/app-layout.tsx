@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet } from "react-router-dom";
 import { appConfigQuery } from "../lib/app-config";
+import { ThemeSwitch } from "./theme-switch";
 
 export function AppLayout() {
   const config = useQuery(appConfigQuery());
@@ -27,6 +28,7 @@ export function AppLayout() {
             DLI: <span className="mono">{config.data.endpointHost}</span>
           </p>
         )}
+        <ThemeSwitch />
       </header>
       <main id="main" className="app-main">
         <Outlet />

@@ -2,12 +2,16 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
 import { z } from "zod";
+import { applyTheme, readTheme } from "../lib/theme";
 import { AppProviders } from "./providers";
 import { router } from "./router";
 import "../styles.css";
 
 // The server's CSP has no 'unsafe-eval'; zod must not compile validators with new Function.
 z.config({ jitless: true });
+
+// Before the first paint, so a dark-theme user never sees a white flash.
+applyTheme(readTheme());
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -37,7 +37,7 @@ export function JobsPage() {
       <h1 id="jobs-heading" className="project-heading">
         {projectName ?? "Project"} <span className="mono project-id">{projectId}</span>
       </h1>
-      <JobsList key={projectId} projectId={projectId} />
+      <JobsList key={projectId} projectId={projectId} projectName={projectName} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { CopyButton } from "../../components/copy-button";
 import { ErrorPanel } from "../../components/error-panel";
 import { appConfigQuery } from "../../lib/app-config";
 import { downloadText } from "../../lib/download";
@@ -18,6 +19,7 @@ import { filterJobs, sortJobs } from "./range/local-view";
 import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
 import { type JobsView, useJobsView } from "./use-jobs-view";
+import { viewTitle } from "./view-title";
 
 const loadJobDrawer = () => import("./drawer/job-drawer");
 const JobDrawer = lazy(loadJobDrawer);
@@ -35,7 +37,13 @@ function drawerLookup(view: JobsView, jobId: string): DrawerLookup {
 }
 
 /** The list of one project's jobs: filters, table and pager, all driven by the URL. */
-export function JobsList({ projectId }: { projectId: string }) {
+export function JobsList({
+  projectId,
+  projectName,
+}: {
+  projectId: string;
+  projectName?: string | null;
+}) {
   const [search, setSearch] = useJobsSearch();
   const queryClient = useQueryClient();
   const [paused, setPaused] = useState(false);
@@ -108,6 +116,12 @@ export function JobsList({ projectId }: { projectId: string }) {
     }
   }
 
+  const running = view.rows.filter((row) => row.kind === "job" && row.status === "RUNNING").length;
+  const title = viewTitle({ project: projectName ?? projectId.slice(0, 8), search, running });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
   const cancelAllowed = config.data?.cancelAllowed === true;
   const showError = view.isError && !view.hasData;
   const retryingAfter = view.failureCount > 0 && view.isFetching ? view.failureReason : null;
@@ -126,6 +140,7 @@ export function JobsList({ projectId }: { projectId: string }) {
             fetching={view.isFetching}
             onRefresh={view.refetch}
           />
+          <CopyButton text={window.location.href} label="Copy link" showLabel />
           <button
             type="button"
             aria-pressed={paused}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseJobsSearch } from "./url/jobs-search";
+import { rangeWords, viewTitle } from "./view-title";
+
+const search = (query: string) => parseJobsSearch(new URLSearchParams(query));
+
+describe("viewTitle", () => {
+  it("names type, project, range and running jobs", () => {
+    expect(
+      viewTitle({
+        project: "a3f5c2e1",
+        search: search("from=2026-11-20&to=2026-11-20"),
+        running: 2,
+      }),
+    ).toBe("Somatic · a3f5c2e1 · 20 Nov 2026 · 2 running · Gene Jobs");
+    expect(
+      viewTitle({ project: "Oncology", search: search("type=DNA_GERMLINE&range=7d"), running: 0 }),
+    ).toBe("Germline · Oncology · last 7 days · Gene Jobs");
+  });
+
+  it("mentions filters", () => {
+    expect(viewTitle({ project: "p", search: search("status=FAILED&q=HCC1143"), running: 0 })).toBe(
+      "Somatic · p · all time · failed · “HCC1143” · Gene Jobs",
+    );
+  });
+});
+
+describe("rangeWords", () => {
+  it("reads ranges", () => {
+    expect(rangeWords(search("from=2026-11-01&to=2026-11-20"))).toBe("1 Nov 2026 – 20 Nov 2026");
+    expect(rangeWords(search("from=2026-11-01"))).toBe("since 1 Nov 2026");
+    expect(rangeWords(search("to=2026-11-20"))).toBe("until 20 Nov 2026");
+    expect(rangeWords(search("range=24h"))).toBe("last 24 h");
+    expect(rangeWords(search(""))).toBe("all time");
+  });
+});
