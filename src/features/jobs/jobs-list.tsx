@@ -11,6 +11,7 @@ import { useCancelJob } from "./cancel/use-cancel-job";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./components/filters";
 import { Pager } from "./components/pager";
 import { CapNotice, RangeReadProgress, SearchBox, StatusSummary } from "./components/range-tools";
+import { ShortcutHelp, useListShortcuts, useShortcutHelp } from "./components/shortcuts";
 import { SEARCH_PAGE_SIZE } from "./drawer/find-job";
 import type { DrawerLookup } from "./drawer/job-drawer";
 import { useDrawer } from "./drawer/use-drawer";
@@ -97,6 +98,17 @@ export function JobsList({
     [setSearch, search.size],
   );
   const onSearch = useCallback((q: string) => setSearch({ q }), [setSearch]);
+
+  const help = useShortcutHelp();
+  useListShortcuts(
+    {
+      nextPage: () => search.page < pageCount && setSearch({ page: search.page + 1 }),
+      previousPage: () => search.page > 1 && setSearch({ page: search.page - 1 }),
+      refresh: view.refetch,
+      focusSearch: () => document.querySelector<HTMLInputElement>(".search-box input")?.focus(),
+    },
+    help.show,
+  );
 
   // Export is the whole range with the view's filters and sort, read first if need be.
   const [exportError, setExportError] = useState<unknown>(null);
@@ -261,6 +273,10 @@ export function JobsList({
           />
         </Suspense>
       )}
+      {help.open && <ShortcutHelp onClose={help.hide} />}
+      <p className="shortcut-hint muted">
+        Press <kbd>?</kbd> for keyboard shortcuts.
+      </p>
       {cancel.asking && (
         <ConfirmCancelDialog
           job={cancel.asking}
