@@ -7,6 +7,7 @@ import { DEMO_PROJECTS, EDGE_CASES_PROJECT_ID, ONCOLOGY_PROJECT_ID } from "./emu
 import { EDGE_JOB_IDS } from "./emulator/edge-cases.ts";
 import { rawRequest } from "./test-helpers.ts";
 
+const NO_SUCH_JOB = "00000000-0000-4000-8000-00000000dead";
 const NOW = Date.parse("2026-11-28T10:00:00Z");
 const demo: ServerConfig = {
   host: "127.0.0.1",
@@ -178,7 +179,9 @@ describe("DELETE /v2.0/{project_id}/gene/jobs/{job_id} (demo)", () => {
     );
     expect(suspended.status).toBe(400);
     expect((await suspended.json()).error_msg).toContain("SUSPENDED");
-    const missing = await fetch(jobsUrl(ONCOLOGY_PROJECT_ID, "/no-such-job"), { method: "DELETE" });
+    const missing = await fetch(jobsUrl(ONCOLOGY_PROJECT_ID, `/${NO_SUCH_JOB}`), {
+      method: "DELETE",
+    });
     expect(missing.status).toBe(404);
     expect((await missing.json()).error_code).toBe("DLI.0002");
     const badId = await fetch(jobsUrl(ONCOLOGY_PROJECT_ID, "/bad.id"), { method: "DELETE" });
@@ -213,30 +216,50 @@ describe("routing", () => {
   });
 
   it("passes every other path to next()", async () => {
-    for (const path of [
-      "/",
-      "/projects/x/jobs",
-      "/assets/a.js",
-      "/apix",
-      "/v2.0x",
-      "//v2.0/p/gene/jobs",
-    ]) {
+    for (const path of ["/", "/projects/x/jobs", "/assets/a.js", "/apix", "/v2.0x", "/v3x/auth"]) {
       expect((await rawRequest(app.url, path)).body).toBe("next");
     }
   });
 
-  it("logs one line per API request: method, path with query, status, ms", async () => {
+  it("logs one JSON line per API request: method, route template, status, ms, upstream ms", async () => {
     const log: string[] = [];
     const logged = await mount(demo, log);
-    await fetch(`${logged.url}/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs?limit=2`, {
+    await fetch(`${logged.url}/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs?limit=2&secret=s3cr3t`, {
       headers: { "X-Auth-Token": "browser-token-must-not-be-logged" },
     });
+    await fetch(`${logged.url}/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs/${NO_SUCH_JOB}`, {
+      method: "DELETE",
+    });
+    await rawRequest(logged.url, "/v2.0/..%2Fsecret-path/gene/jobs");
     await fetch(`${logged.url}/projects/x`);
     await logged.close();
-    expect(log).toHaveLength(1);
-    expect(log[0]).toMatch(
-      new RegExp(`^GET /v2\\.0/${ONCOLOGY_PROJECT_ID}/gene/jobs\\?limit=2 200 \\d+ms$`),
-    );
+    expect(log).toHaveLength(3);
+    const lines = log.map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({
+      t: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      method: "GET",
+      route: "/v2.0/{project_id}/gene/jobs",
+      status: 200,
+      ms: expect.any(Number),
+      upstream_ms: null,
+    });
+    expect(lines[1]).toMatchObject({
+      method: "DELETE",
+      route: "/v2.0/{project_id}/gene/jobs/{job_id}",
+      status: 404,
+    });
+    expect(lines[2]).toMatchObject({ method: "GET", route: null, status: 400 });
+    const all = log.join("\n");
+    for (const hidden of [
+      ONCOLOGY_PROJECT_ID,
+      NO_SUCH_JOB,
+      "s3cr3t",
+      "secret-path",
+      "browser-token",
+      "limit",
+    ]) {
+      expect(all).not.toContain(hidden);
+    }
   });
 });
 
@@ -268,7 +291,7 @@ describe("request guard", () => {
 
   it("refuses a cross-origin DELETE but allows a same-origin one", async () => {
     const host = new URL(app.url).host;
-    const job = `/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs/no-such-job`;
+    const job = `/v2.0/${ONCOLOGY_PROJECT_ID}/gene/jobs/${NO_SUCH_JOB}`;
     const cross = await rawRequest(app.url, job, "DELETE", { Origin: "https://evil.example" });
     expect(cross.status).toBe(403);
     const sandboxed = await rawRequest(app.url, job, "DELETE", { Origin: "null" });

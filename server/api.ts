@@ -3,8 +3,25 @@ import { cancelAllowed, type ServerConfig } from "./config.ts";
 import { DEMO_PROJECTS } from "./emulator/data.ts";
 import { createEmulator } from "./emulator/routes.ts";
 import { refusal } from "./guard.ts";
-import { type GeneJobsBackend, requestUrl, sendError, sendJson } from "./http-util.ts";
+import {
+  type GeneJobsBackend,
+  requestUrl,
+  sendError,
+  sendJson,
+  upstreamMsOf,
+} from "./http-util.ts";
 import { createProxy, type ProxyOptions } from "./proxy.ts";
+import {
+  ALLOWED_METHOD,
+  canonicalListSearch,
+  classifyPath,
+  JOB_ID,
+  type PathVerdict,
+  PROJECT_ID,
+  parseListQuery,
+  ROUTE_TEMPLATES,
+  rawPathOf,
+} from "./request-rules.ts";
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -17,34 +34,17 @@ export type ApiOptions = {
   proxy?: ProxyOptions;
 };
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const JOBS_PATH = /^\/v2\.0\/([^/]+)\/gene\/jobs\/?$/;
-const JOB_PATH = /^\/v2\.0\/([^/]+)\/gene\/jobs\/([^/]+)\/?$/;
-
-type Route =
-  | { kind: "config" }
-  | { kind: "list"; projectId: string }
-  | { kind: "cancel"; projectId: string; jobId: string };
-
-function match(pathname: string): Route | undefined {
-  if (pathname === "/api/config") return { kind: "config" };
-  const list = JOBS_PATH.exec(pathname);
-  if (list) return { kind: "list", projectId: list[1] as string };
-  const job = JOB_PATH.exec(pathname);
-  if (job) return { kind: "cancel", projectId: job[1] as string, jobId: job[2] as string };
-  return undefined;
-}
-
-const ALLOWED: Record<Route["kind"], string> = { config: "GET", list: "GET", cancel: "DELETE" };
-
-function isApiPath(pathname: string): boolean {
-  return (
-    pathname === "/api" ||
-    pathname.startsWith("/api/") ||
-    pathname === "/v2.0" ||
-    pathname.startsWith("/v2.0/")
-  );
-}
+const LOGGED_METHODS = new Set([
+  "GET",
+  "HEAD",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "OPTIONS",
+  "TRACE",
+  "CONNECT",
+]);
 
 function publicConfig(config: ServerConfig) {
   if (config.mode === "demo") {
@@ -63,14 +63,6 @@ function publicConfig(config: ServerConfig) {
   };
 }
 
-function safeDecode(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Connect-style middleware for the API paths, shared by the production server
  * and the Vite dev server. Non-API paths go to `next()`.
@@ -83,20 +75,25 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
       ? createProxy(config, options.proxy)
       : createEmulator(config.demoNow ?? Date.now));
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function dispatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    verdict: Exclude<PathVerdict, { kind: "not-api" }>,
+  ): Promise<void> {
     const refused = refusal(req, config.host);
     if (refused) return sendError(res, 403, "DASHBOARD.FORBIDDEN", refused);
-    const route = match(url.pathname);
-    if (!route) {
-      return sendError(res, 404, "DLI.0023", `No API resource at ${url.pathname}`);
+    if (verdict.kind === "bad-path") return sendError(res, 400, "DLI.0001", verdict.message);
+    if (verdict.kind === "unknown") {
+      return sendError(res, 404, "DLI.0023", "No API resource at this path");
     }
-    const allowed = ALLOWED[route.kind];
+    const route = verdict.route;
+    const allowed = ALLOWED_METHOD[route.kind];
     if (req.method !== allowed) {
       return sendError(
         res,
         405,
         "DLI.0007",
-        `Method ${req.method} is not supported on ${url.pathname}; use ${allowed}`,
+        `Method ${String(req.method).slice(0, 20)} is not supported on ${ROUTE_TEMPLATES[route.kind]}; use ${allowed}`,
         { Allow: allowed },
       );
     }
@@ -110,31 +107,55 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
         "Cancelling jobs is turned off on this dashboard server (set DLI_ALLOW_CANCEL=1 to allow it)",
       );
     }
-    const projectId = safeDecode(route.projectId);
-    if (projectId === undefined || !ID.test(projectId)) {
-      return sendError(res, 400, "DLI.0001", "project_id must be 1-64 letters, digits, _ or -");
+    const { projectId } = route;
+    if (!PROJECT_ID.test(projectId)) {
+      return sendError(res, 400, "DLI.0001", "project_id must be 1-64 letters, digits or -");
     }
-    if (route.kind === "list") return backend.list(req, res, projectId, url.searchParams);
-    const jobId = safeDecode(route.jobId);
-    if (jobId === undefined || !ID.test(jobId)) {
-      return sendError(res, 400, "DLI.0001", "job_id must be 1-64 letters, digits, _ or -");
+    if (route.kind === "cancel" && !JOB_ID.test(route.jobId)) {
+      return sendError(res, 400, "DLI.0001", "job_id must be a UUID");
     }
-    return backend.cancel(req, res, projectId, jobId);
+    if (
+      config.mode === "proxy" &&
+      config.projectIds.length > 0 &&
+      !config.projectIds.includes(projectId)
+    ) {
+      return sendError(
+        res,
+        403,
+        "DASHBOARD.PROJECT_NOT_ALLOWED",
+        "This dashboard server does not serve that project (it is not in DLI_PROJECT_IDS)",
+      );
+    }
+    if (route.kind === "cancel") return backend.cancel(req, res, projectId, route.jobId);
+    const search = requestUrl(req).searchParams;
+    const parsed = parseListQuery(search);
+    if (!parsed.ok) return sendError(res, 400, "DLI.0001", parsed.message);
+    return backend.list(req, res, projectId, canonicalListSearch(search));
   }
 
   return (req, res, next) => {
-    const url = requestUrl(req);
-    if (!isApiPath(url.pathname)) return next();
+    const verdict = classifyPath(rawPathOf(req.url ?? "/"));
+    if (verdict.kind === "not-api") return next();
     const started = performance.now();
+    const route = verdict.kind === "route" ? ROUTE_TEMPLATES[verdict.route.kind] : null;
     res.once("close", () => {
-      const ms = Math.round(performance.now() - started);
-      const status = res.writableFinished
-        ? res.statusCode
-        : `${res.headersSent ? res.statusCode : "-"} (aborted)`;
-      log(`${req.method} ${url.pathname}${url.search} ${status} ${ms}ms`);
+      // One JSON line: the route template, never the raw path, ids, query values or headers.
+      const line: Record<string, unknown> = {
+        t: new Date().toISOString(),
+        method: LOGGED_METHODS.has(req.method ?? "") ? req.method : "OTHER",
+        route,
+        status: res.headersSent ? res.statusCode : null,
+        ms: Math.round(performance.now() - started),
+        upstream_ms: upstreamMsOf(res),
+      };
+      if (!res.writableFinished) line.aborted = true;
+      log(JSON.stringify(line));
     });
-    dispatch(req, res, url).catch((error: unknown) => {
-      console.error(`API error on ${req.method} ${url.pathname}:`, error);
+    dispatch(req, res, verdict).catch((error: unknown) => {
+      console.error(
+        `API error on ${req.method} ${route ?? "(unmatched)"}:`,
+        error instanceof Error ? error.message : "unknown error",
+      );
       if (!res.headersSent)
         sendError(res, 500, "DLI.0999", "Internal error in the dashboard server");
       else res.destroy();

@@ -35,12 +35,20 @@ export function refusal(req: IncomingMessage, bindHost: string): string | undefi
       return `Host "${host.slice(0, 100)}" is not allowed: this server only answers loopback names (set HOST to expose it)`;
     }
   }
-  // Browsers send Origin on cross-origin writes; a page elsewhere must not cancel jobs.
+  // The API is for this server's own pages only, for every method: a page elsewhere must not
+  // list jobs with our credentials (DNS rebinding aside) nor cancel them. Browsers say where a
+  // request comes from in Sec-Fetch-Site and, on CORS and non-GET requests, in Origin.
+  const site = req.headers["sec-fetch-site"];
+  if (site !== undefined && site !== "same-origin" && site !== "none") {
+    return `Cross-site ${req.method} refused (Sec-Fetch-Site: ${String(site).slice(0, 40)})`;
+  }
   const origin = req.headers.origin;
-  if (req.method !== "GET" && req.method !== "HEAD" && origin !== undefined) {
+  if (origin !== undefined) {
     let originHost: string | undefined;
     try {
-      originHost = new URL(origin).host;
+      const parsed = new URL(origin);
+      originHost =
+        parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.host : undefined;
     } catch {
       originHost = undefined;
     }

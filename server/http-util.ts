@@ -51,3 +51,14 @@ export function sendError(
 ): void {
   sendJson(res, status, { error_code: code, error_msg: message }, headers);
 }
+
+/** Time spent waiting on DLI for a response, for the request log (proxy mode sets it). */
+const upstreamMs = new WeakMap<ServerResponse, number>();
+
+export function recordUpstreamMs(res: ServerResponse, ms: number): void {
+  upstreamMs.set(res, Math.round(ms));
+}
+
+export function upstreamMsOf(res: ServerResponse): number | null {
+  return upstreamMs.get(res) ?? null;
+}

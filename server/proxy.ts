@@ -1,44 +1,42 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { Agent as HttpAgent, type IncomingMessage, request, type ServerResponse } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Socket } from "node:net";
 import type { ServerConfig } from "./config.ts";
-import { type GeneJobsBackend, sendError } from "./http-util.ts";
+import { type GeneJobsBackend, recordUpstreamMs, sendError } from "./http-util.ts";
+import { LIST_PARAMS } from "./request-rules.ts";
 import { rfc3986, signRequest } from "./sign.ts";
 
 export type ProxyOptions = {
   /** Upstream deadline for the whole exchange; 30 s by default. */
   timeoutMs?: number;
+  /** Deadline for the TCP connection (and TLS handshake) to DLI; 5 s by default. */
+  connectTimeoutMs?: number;
+  /** Largest answer read from DLI; 20 MB by default (a page of 100 jobs is far below). */
+  maxResponseBytes?: number;
 };
 
-/** Only what the contract defines goes upstream, so the browser cannot smuggle anything else. */
-const FORWARDED_PARAMS = ["job_type", "limit", "offset", "start", "end"] as const;
 const PASSED_BACK_HEADERS = ["content-type", "retry-after"] as const;
 
+/** Only what the contract defines goes upstream, so the browser cannot smuggle anything else. */
 export function forwardedQuery(search: URLSearchParams): string {
-  return FORWARDED_PARAMS.flatMap((name) => {
+  return LIST_PARAMS.flatMap((name) => {
     const value = search.get(name);
     return value === null ? [] : [`${name}=${rfc3986(value)}`];
   }).join("&");
 }
 
-/**
- * `ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`...: undici hides it in `cause`. Some failures
- * have no code (undici refusing a port: "bad port"); then the innermost message says most.
- */
+/** `ECONNREFUSED`, `ENOTFOUND`, `ERR_SSL_...`: the error's code, or its name; never its message. */
 function errorCode(error: unknown): string {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  let innermostMessage: string | undefined;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && code) return code;
-    const message = (current as { message?: unknown }).message;
-    if (typeof message === "string" && message) innermostMessage = message;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return innermostMessage ?? (error instanceof Error ? error.name : "UNKNOWN_ERROR");
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && /^[A-Z0-9_]{1,60}$/.test(code)) return code;
+  return error instanceof Error ? error.name : "UNKNOWN_ERROR";
 }
 
-function authHeaders(config: ServerConfig, method: string, url: URL): Record<string, string> {
+/**
+ * The headers DLI gets, built from scratch: nothing of the browser's request (cookies,
+ * Authorization, X-Auth-Token, Host, X-Forwarded-*) is ever copied.
+ */
+function upstreamHeaders(config: ServerConfig, method: string, url: URL): Record<string, string> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const auth = config.auth;
   if (auth.kind === "token") headers["X-Auth-Token"] = auth.token;
@@ -48,69 +46,162 @@ function authHeaders(config: ServerConfig, method: string, url: URL): Record<str
       signRequest({ method, url, headers, body: "", ak: auth.ak, sk: auth.sk }),
     );
   }
+  // Signed as url.host by signRequest; sent explicitly so the two can never differ.
+  headers.Host = url.host;
   return headers;
 }
 
-/** The proxy-mode backend: forwards the two gene-job routes to `config.endpoint`. */
+type Failure = { status: 502 | 504; code: string; message: string };
+
+/** The proxy-mode backend: forwards the two gene-job routes to `config.endpoint`. Never retries. */
 export function createProxy(config: ServerConfig, options: ProxyOptions = {}): GeneJobsBackend {
   if (!config.endpoint) throw new Error("proxy mode needs config.endpoint");
   const endpoint: URL = config.endpoint;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
+  const maxBytes = options.maxResponseBytes ?? 20 * 1024 * 1024;
+  const tls = endpoint.protocol === "https:";
+  // Keep-alive: a page load's requests reuse one warm (TLS) connection to DLI. Idle sockets are
+  // dropped after 15 s, before a typical gateway's idle timeout closes them under us.
+  const agentOptions = { keepAlive: true, maxSockets: 32, maxFreeSockets: 8, timeout: 15_000 };
+  const agent = tls ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  const send = tls ? httpsRequest : request;
+  const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 
-  async function forward(res: ServerResponse, method: string, path: string, query: string) {
+  function forward(res: ServerResponse, method: string, path: string, query: string) {
     const url = new URL(path, endpoint);
     url.search = query;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    // The browser went away (navigation, refetch): stop waiting on DLI for it.
-    const onClose = () => {
-      if (!res.writableFinished) controller.abort();
-    };
-    res.once("close", onClose);
-    try {
-      const upstream = await fetch(url, {
-        method,
-        headers: authHeaders(config, method, url),
-        signal: controller.signal,
-        // A redirect must not carry the token to some other host.
-        redirect: "manual",
-      });
-      const body = Buffer.from(await upstream.arrayBuffer());
-      const headers: Record<string, string> = {
-        "Content-Length": String(body.length),
-        "Cache-Control": "no-store",
+    const started = performance.now();
+    return new Promise<void>((resolve) => {
+      let settled = false;
+      const timers: NodeJS.Timeout[] = [];
+      /** Ends the exchange once: with DLI's answer sent, a failure to send, or "abort". */
+      const finish = (failure?: Failure | "abort") => {
+        if (settled) return;
+        settled = true;
+        for (const t of timers) clearTimeout(t);
+        res.off("close", onClose);
+        recordUpstreamMs(res, performance.now() - started);
+        if (failure) {
+          upstream.destroy();
+          if (failure !== "abort" && !res.headersSent && !res.destroyed) {
+            sendError(res, failure.status, failure.code, failure.message);
+          }
+        }
+        resolve();
       };
-      for (const name of PASSED_BACK_HEADERS) {
-        const value = upstream.headers.get(name);
-        if (value !== null) headers[name] = value;
-      }
-      res.writeHead(upstream.status, headers);
-      res.end(body);
-    } catch (error) {
-      if (res.destroyed || res.writableEnded) return;
-      if (timedOut) {
-        sendError(
-          res,
-          504,
-          "DASHBOARD.UPSTREAM_TIMEOUT",
-          `DLI at ${endpoint.host} did not answer within ${Math.round(timeoutMs / 1000)} s`,
+      const fail = (status: 502 | 504, code: string, message: string) =>
+        finish({ status, code, message });
+
+      const upstream = send(url, {
+        method,
+        agent,
+        headers: upstreamHeaders(config, method, url),
+        // Node's http client never follows redirects, so the token cannot be sent elsewhere.
+      });
+      upstream.end();
+
+      // The browser went away (navigation, refetch): stop waiting on DLI for it.
+      const onClose = () => {
+        if (!res.writableFinished) finish("abort");
+      };
+      res.once("close", onClose);
+
+      timers.push(
+        setTimeout(
+          () =>
+            fail(
+              504,
+              "DASHBOARD.UPSTREAM_TIMEOUT",
+              `DLI at ${endpoint.host} did not answer within ${seconds(timeoutMs)}`,
+            ),
+          timeoutMs,
+        ),
+      );
+      upstream.once("socket", (socket: Socket) => {
+        // A reused keep-alive socket is connected (and its TLS session set up) already.
+        if (!socket.connecting) return;
+        const timer = setTimeout(
+          () =>
+            fail(
+              504,
+              "DASHBOARD.UPSTREAM_TIMEOUT",
+              `Could not connect to DLI at ${endpoint.host} within ${seconds(connectTimeoutMs)}`,
+            ),
+          connectTimeoutMs,
         );
-      } else {
-        sendError(
-          res,
+        timers.push(timer);
+        socket.once(tls ? "secureConnect" : "connect", () => clearTimeout(timer));
+      });
+
+      upstream.on("error", (error) => {
+        fail(
           502,
           "DASHBOARD.UPSTREAM_UNREACHABLE",
           `Could not reach DLI at ${endpoint.host}: ${errorCode(error)}`,
         );
-      }
-    } finally {
-      clearTimeout(timer);
-      res.off("close", onClose);
-    }
+      });
+
+      upstream.on("response", (answer: IncomingMessage) => {
+        const status = answer.statusCode ?? 502;
+        const declared = Number(answer.headers["content-length"]);
+        const tooLarge = () =>
+          fail(
+            502,
+            "DASHBOARD.UPSTREAM_TOO_LARGE",
+            `DLI at ${endpoint.host} sent an answer larger than ${Math.round(maxBytes / 1024 / 1024)} MB`,
+          );
+        if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
+        const chunks: Buffer[] = [];
+        let size = 0;
+        answer.on("data", (chunk: Buffer) => {
+          if (settled) return;
+          size += chunk.length;
+          if (size > maxBytes) return tooLarge();
+          chunks.push(chunk);
+        });
+        answer.on("error", () => undefined);
+        answer.on("aborted", () =>
+          fail(
+            502,
+            "DASHBOARD.UPSTREAM_UNREACHABLE",
+            `DLI at ${endpoint.host} closed the connection in the middle of its answer`,
+          ),
+        );
+        answer.on("end", () => {
+          if (settled) return;
+          if (!answer.complete) {
+            return fail(
+              502,
+              "DASHBOARD.UPSTREAM_UNREACHABLE",
+              `DLI at ${endpoint.host} closed the connection in the middle of its answer`,
+            );
+          }
+          const body = Buffer.concat(chunks, size);
+          const problem = badAnswer(status, body);
+          if (problem) {
+            return fail(
+              502,
+              "DASHBOARD.UPSTREAM_BAD_RESPONSE",
+              `DLI at ${endpoint.host} answered ${status} ${problem}`,
+            );
+          }
+          const headers: Record<string, string> = {
+            "Content-Length": String(body.length),
+            "Cache-Control": "no-store",
+          };
+          for (const name of PASSED_BACK_HEADERS) {
+            const value = answer.headers[name];
+            if (typeof value === "string") headers[name] = value;
+          }
+          if (!res.destroyed) {
+            res.writeHead(status, headers);
+            res.end(body);
+          }
+          finish();
+        });
+      });
+    });
   }
 
   return {
@@ -121,4 +212,20 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
       return forward(res, "DELETE", `/v2.0/${projectId}/gene/jobs/${jobId}`, "");
     },
   };
+}
+
+/**
+ * Why DLI's answer cannot go to the browser as is, or undefined: the UI reads JSON bodies
+ * (answers and DLI-style errors), so a redirect, an HTML error page from a load balancer or a
+ * cut-off body becomes a 502 with a body it can show.
+ */
+function badAnswer(status: number, body: Buffer): string | undefined {
+  if (status >= 300 && status < 400) return "with a redirect, which the dashboard never follows";
+  if (status === 204 && body.length === 0) return undefined;
+  try {
+    JSON.parse(body.toString("utf8"));
+    return undefined;
+  } catch {
+    return body.length === 0 ? "with an empty body" : "with a body that is not JSON";
+  }
 }

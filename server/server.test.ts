@@ -86,11 +86,11 @@ describe("startServer", () => {
     expect(server.url).not.toMatch(/:0$/);
   });
 
-  it("serves index.html at / with no-cache", async () => {
+  it("serves index.html at / with no-store", async () => {
     const res = await fetch(`${server.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(res.headers.get("cache-control")).toBe("no-cache");
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.text()).toBe(INDEX);
   });
 
@@ -101,7 +101,7 @@ describe("startServer", () => {
     const again = await rawRequest(server.url, "/", "GET", { "If-None-Match": String(etag) });
     expect(again.status).toBe(304);
     expect(again.body).toBe("");
-    expect(again.headers["cache-control"]).toBe("no-cache");
+    expect(again.headers["cache-control"]).toBe("no-store");
   });
 
   it("serves hashed assets as immutable with the right type", async () => {

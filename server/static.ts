@@ -174,6 +174,7 @@ export function createStaticHandler(distDir: string) {
 
     const index = await fileInfo(indexPath);
     if (!index) return sendText(res, 503, "App not built: run npm run build", head);
-    return sendFile(req, res, indexPath, index, "no-cache");
+    // no-store: a new build's index.html (naming new hashed assets) is picked up on every load.
+    return sendFile(req, res, indexPath, index, "no-store");
   };
 }

@@ -1,62 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type GeneJobsBackend, sendError, sendJson } from "../http-util.ts";
+import { parseListQuery } from "../request-rules.ts";
 import { DEMO_PROJECTS, generateDemoJobs } from "./data.ts";
-import { JobStore, type ListQuery } from "./store.ts";
-import { JOB_TYPES, type JobType } from "./types.ts";
+import { JobStore } from "./store.ts";
 
-type Parsed = { ok: true; query: ListQuery } | { ok: false; message: string };
-
-// Empty values count as absent, as they do for the real service's optional
-// query parameters; anything else must be a plain base-10 integer.
-function integerParam(
-  search: URLSearchParams,
-  name: string,
-  check: (n: number) => boolean,
-  expected: string,
-): number | undefined | { message: string } {
-  const raw = search.get(name);
-  if (raw === null || raw === "") return undefined;
-  const n = Number(raw);
-  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n) || !check(n)) {
-    return { message: `Parameter ${name} must be ${expected}, got "${raw.slice(0, 40)}"` };
-  }
-  return n;
-}
-
-export function parseListQuery(search: URLSearchParams): Parsed {
-  const rawType = search.get("job_type");
-  let type: JobType | undefined;
-  if (rawType !== null && rawType !== "") {
-    if (!JOB_TYPES.includes(rawType as JobType)) {
-      return {
-        ok: false,
-        message: `Parameter job_type must be DNA_SOMATIC or DNA_GERMLINE, got "${rawType.slice(0, 40)}"`,
-      };
-    }
-    type = rawType as JobType;
-  }
-  const limit = integerParam(
-    search,
-    "limit",
-    (n) => n >= 1 && n <= 100,
-    "an integer from 1 to 100",
-  );
-  const offset = integerParam(search, "offset", (n) => n >= 0, "an integer >= 0");
-  const ms = "an integer Unix time in milliseconds";
-  const start = integerParam(search, "start", () => true, ms);
-  const end = integerParam(search, "end", () => true, ms);
-  for (const v of [limit, offset, start, end]) {
-    if (typeof v === "object") return { ok: false, message: v.message };
-  }
-  const query: ListQuery = {
-    limit: (limit as number | undefined) ?? 10,
-    offset: (offset as number | undefined) ?? 0,
-  };
-  if (type) query.type = type;
-  if (start !== undefined) query.start = start as number;
-  if (end !== undefined) query.end = end as number;
-  return { ok: true, query };
-}
+/** The list query rules live in `request-rules.ts`, shared with proxy mode. */
+export { parseListQuery };
 
 function unknownProject(res: ServerResponse, projectId: string): void {
   const known = DEMO_PROJECTS.map((p) => `${p.id} (${p.name})`).join(", ");
