@@ -1,0 +1,631 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTcpServer, type Socket, type Server as TcpServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ServerAuth, ServerConfig } from "./config.ts";
+import type { ProxyOptions } from "./proxy.ts";
+import { startServer } from "./server.ts";
+import { type RawResponse, rawRequest } from "./test-helpers.ts";
+
+// Issue 6, rule by rule, against a real server in proxy mode and a fake DLI that records
+// everything it is sent. "Never forwarded" is checked by that record staying empty.
+
+const TOKEN = "MIIT-hardening-token-7f3a9c2e51d04b86";
+const AK = "HARDENINGAK7Q2W9E4R1T";
+const SK = "hardening-sk-Zp4Lm8Qx2Vb6Nc0Rt3Yw";
+const PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
+const OTHER_PROJECT = "99999999999999999999999999999999";
+const JOB = "c0619372-983d-4861-9133-69a518fca074";
+const LIST = `/v2.0/${PROJECT}/gene/jobs`;
+const CANCEL = `${LIST}/${JOB}`;
+const PAGE = JSON.stringify({ job_count: 1, jobs: [{ job_id: JOB, status: "RUNNING" }] });
+const CSP =
+  "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+type Seen = { method: string; url: string; headers: IncomingMessage["headers"]; port: number };
+const seen: Seen[] = [];
+let respond: (req: IncomingMessage, res: ServerResponse) => void;
+const json = (res: ServerResponse, status: number, body: string) => {
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(body);
+};
+
+let upstream: Server;
+let upstreamUrl: URL;
+const tmp = mkdtempSync(join(tmpdir(), "gene-jobs-hardening-"));
+
+beforeAll(async () => {
+  mkdirSync(join(tmp, "assets"), { recursive: true });
+  writeFileSync(join(tmp, "index.html"), "<!doctype html><title>Gene Jobs</title>");
+  writeFileSync(join(tmp, "assets", "index-AbC123.js"), "console.log(1)");
+  upstream = createServer((req, res) => {
+    seen.push({
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: req.headers,
+      port: req.socket.remotePort ?? 0,
+    });
+    respond(req, res);
+  });
+  await new Promise<void>((done) => upstream.listen(0, "127.0.0.1", done));
+  upstreamUrl = new URL(`http://127.0.0.1:${(upstream.address() as { port: number }).port}`);
+});
+
+afterAll(async () => {
+  const closed = new Promise<void>((done) => upstream.close(() => done()));
+  upstream.closeAllConnections();
+  await closed;
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const running: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  seen.length = 0;
+  respond = (_req, res) => json(res, 200, PAGE);
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+type ProxySetup = {
+  auth?: ServerAuth;
+  endpoint?: URL;
+  allowCancel?: boolean;
+  projectIds?: string[];
+  proxy?: ProxyOptions;
+};
+
+async function proxyServer(setup: ProxySetup = {}) {
+  const log: string[] = [];
+  const config: ServerConfig = {
+    host: "127.0.0.1",
+    port: 0,
+    distDir: tmp,
+    mode: "proxy",
+    endpoint: setup.endpoint ?? upstreamUrl,
+    auth: setup.auth ?? { kind: "token", token: TOKEN },
+    projectIds: setup.projectIds ?? [PROJECT],
+    allowCancel: setup.allowCancel ?? true,
+  };
+  const server = await startServer(config, {
+    log: (line) => log.push(line),
+    proxy: setup.proxy ?? {},
+  });
+  running.push(server);
+  return { url: server.url, log };
+}
+
+const errorCode = (res: RawResponse) => (JSON.parse(res.body) as { error_code: string }).error_code;
+
+describe("routes: only the two DLI routes, written plainly, are forwarded", () => {
+  respond = (_req, res) => json(res, 200, PAGE);
+
+  it.each([
+    // encoded slashes and backslashes
+    `/v2.0/${PROJECT}%2Fgene/jobs`,
+    `/v2.0/${PROJECT}/gene/jobs%2F${JOB}`,
+    `/v2.0/${PROJECT}/gene/jobs%2f${JOB}`,
+    `/v2.0/${PROJECT}/gene/jobs%5C${JOB}`,
+    `/v2.0/${PROJECT}/gene/jobs/..%2F..%2Fv3%2Fauth%2Ftokens`,
+    // dot segments, raw and encoded
+    `/v2.0/${PROJECT}/../${PROJECT}/gene/jobs`,
+    `/v2.0/x/../${PROJECT}/gene/jobs`,
+    `/v2.0/${PROJECT}/gene/./jobs`,
+    `/v2.0/${PROJECT}/gene/jobs/%2e%2e`,
+    `/v2.0/%2E%2E/${PROJECT}/gene/jobs`,
+    `/api/../v2.0/${PROJECT}/gene/jobs`,
+    // empty segments
+    `/v2.0//${PROJECT}/gene/jobs`,
+    `//v2.0/${PROJECT}/gene/jobs`,
+    `/v2.0/${PROJECT}/gene//jobs`,
+    `${LIST}/`,
+    // backslashes
+    `/v2.0\\${PROJECT}\\gene\\jobs`,
+    `/v2.0/${PROJECT}/gene/jobs\\`,
+    // other encodings of the same path
+    `/%762.0/${PROJECT}/gene/jobs`,
+    `/v2.0/${PROJECT}/gene/%6Aobs`,
+    `/v2.0/${PROJECT}/gene/jobs;a=b`,
+    `/v2.0/${PROJECT}/gene/jobs%00`,
+    `/v2.0/${PROJECT}/gene/jobs%23x`,
+  ])("refuses %s with 400 and forwards nothing", async (path) => {
+    const { url } = await proxyServer();
+    const res = await rawRequest(url, path);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe("DLI.0001");
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+    expect(seen).toEqual([]);
+  });
+
+  it.each([
+    "/v3",
+    "/v3/auth/tokens",
+    `/v3/${PROJECT}/gene/jobs`,
+    `/V2.0/${PROJECT}/gene/jobs`,
+    `/v2.0/${PROJECT}/gene/Jobs`,
+    `/v2.0/${PROJECT}/gene`,
+    `/v2.0/${PROJECT}/gene/jobs/${JOB}/logs`,
+    `/v2.0/${PROJECT}/queues`,
+    `/v2.0/${PROJECT}/sql-jobs`,
+    "/api/config/x",
+  ])("answers 404 to %s and forwards nothing", async (path) => {
+    const { url } = await proxyServer();
+    for (const method of ["GET", "POST", "DELETE"]) {
+      const res = await rawRequest(url, path, method);
+      expect(res.status).toBe(404);
+      expect(errorCode(res)).toBe("DLI.0023");
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it.each([
+    ["POST", LIST, "GET"],
+    ["PUT", LIST, "GET"],
+    ["PATCH", LIST, "GET"],
+    ["DELETE", LIST, "GET"],
+    ["HEAD", LIST, "GET"],
+    ["OPTIONS", LIST, "GET"],
+    ["TRACE", LIST, "GET"],
+    ["GET", CANCEL, "DELETE"],
+    ["POST", CANCEL, "DELETE"],
+    ["PUT", CANCEL, "DELETE"],
+    ["OPTIONS", CANCEL, "DELETE"],
+    ["POST", "/api/config", "GET"],
+  ])(
+    "answers %s %s with 405, Allow: %s, no CORS, nothing forwarded",
+    async (method, path, allow) => {
+      const { url } = await proxyServer();
+      const res = await rawRequest(url, path, method, {
+        "Access-Control-Request-Method": "DELETE",
+      });
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe(allow);
+      expect(Object.keys(res.headers).filter((h) => h.startsWith("access-control-"))).toEqual([]);
+      expect(seen).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["a project id with _", "/v2.0/my_project/gene/jobs", "GET"],
+    ["a project id with a dot", "/v2.0/my.project/gene/jobs", "GET"],
+    ["a project id of 65 characters", `/v2.0/${"a".repeat(65)}/gene/jobs`, "GET"],
+    ["a job id that is not a UUID", `${LIST}/job-1`, "DELETE"],
+    ["a job id with a dot", `${LIST}/${JOB}.json`, "DELETE"],
+    ["a job id UUID with extra", `${LIST}/${JOB}0`, "DELETE"],
+  ])("refuses %s with 400 DLI.0001", async (_name, path, method) => {
+    const { url } = await proxyServer({ projectIds: [] });
+    const res = await rawRequest(url, path, method);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe("DLI.0001");
+    expect(seen).toEqual([]);
+  });
+
+  it("forwards the two routes when they are written plainly", async () => {
+    const { url } = await proxyServer();
+    expect((await rawRequest(url, LIST)).status).toBe(200);
+    respond = (_req, res) => json(res, 200, "{}");
+    expect((await rawRequest(url, CANCEL, "DELETE")).status).toBe(200);
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([`GET ${LIST}`, `DELETE ${CANCEL}`]);
+  });
+});
+
+describe("query: only the contract's parameters, validated, pass", () => {
+  it.each([
+    "job_type=DNA_RNA",
+    "job_type=dna_somatic",
+    "limit=0",
+    "limit=101",
+    "limit=1.5",
+    "limit=1e2",
+    "limit=%2010",
+    "limit=0x10",
+    "offset=-1",
+    "offset=abc",
+    "start=-5",
+    "end=yesterday",
+    "end=99999999999999999999",
+    "limit=10&limit=20",
+    "job_type=DNA_SOMATIC&job_type=DNA_GERMLINE",
+  ])("refuses ?%s with a DLI-style 400 without asking DLI", async (qs) => {
+    const { url } = await proxyServer();
+    const res = await rawRequest(url, `${LIST}?${qs}`);
+    expect(res.status).toBe(400);
+    const body = JSON.parse(res.body);
+    expect(body).toEqual({ error_code: "DLI.0001", error_msg: expect.any(String) });
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(seen).toEqual([]);
+  });
+
+  it("drops unknown parameters and forwards the known ones canonically", async () => {
+    const { url } = await proxyServer();
+    const res = await rawRequest(
+      url,
+      `${LIST}?callback=x&end=0020&limit=05&X-Auth-Token=t&job_type=DNA_GERMLINE&offset=&start=1&endpoint=http://evil`,
+    );
+    expect(res.status).toBe(200);
+    expect(seen.map((s) => s.url)).toEqual([
+      `${LIST}?job_type=DNA_GERMLINE&limit=5&start=1&end=20`,
+    ]);
+  });
+
+  it("validates the same way in demo mode", async () => {
+    const demo = await startServer(
+      {
+        host: "127.0.0.1",
+        port: 0,
+        distDir: tmp,
+        mode: "demo",
+        auth: { kind: "none" },
+        projectIds: [],
+        demoNow: () => Date.parse("2026-11-28T10:00:00Z"),
+      },
+      { log: () => {} },
+    );
+    running.push(demo);
+    const project = "3f9c2a7e5b1d4c8e9a06f1b2d3c4e5a7";
+    for (const qs of ["limit=0", "start=-5", "limit=1&limit=2", "job_type=X"]) {
+      const res = await rawRequest(demo.url, `/v2.0/${project}/gene/jobs?${qs}`);
+      expect(res.status).toBe(400);
+      expect(errorCode(res)).toBe("DLI.0001");
+    }
+    expect((await rawRequest(demo.url, `/v2.0/${project}/gene/jobs?limit=1&x=y`)).status).toBe(200);
+  });
+});
+
+describe("projects: DLI_PROJECT_IDS is an allow-list in proxy mode", () => {
+  it("refuses another project with 403 DASHBOARD.PROJECT_NOT_ALLOWED for list and cancel", async () => {
+    const { url } = await proxyServer();
+    const list = await rawRequest(url, `/v2.0/${OTHER_PROJECT}/gene/jobs`);
+    expect(list.status).toBe(403);
+    expect(errorCode(list)).toBe("DASHBOARD.PROJECT_NOT_ALLOWED");
+    const cancel = await rawRequest(url, `/v2.0/${OTHER_PROJECT}/gene/jobs/${JOB}`, "DELETE");
+    expect(cancel.status).toBe(403);
+    expect(errorCode(cancel)).toBe("DASHBOARD.PROJECT_NOT_ALLOWED");
+    expect(seen).toEqual([]);
+  });
+
+  it("passes any well-formed project when DLI_PROJECT_IDS is empty", async () => {
+    const { url } = await proxyServer({ projectIds: [] });
+    expect((await rawRequest(url, `/v2.0/${OTHER_PROJECT}/gene/jobs`)).status).toBe(200);
+    expect(seen.map((s) => s.url)).toEqual([`/v2.0/${OTHER_PROJECT}/gene/jobs`]);
+  });
+});
+
+describe("headers in", () => {
+  const browserHeaders = {
+    Cookie: "session=browser",
+    Authorization: "Bearer browser",
+    "X-Auth-Token": "browser-token",
+    "X-Forwarded-For": "203.0.113.9",
+    "X-Forwarded-Host": "evil.example",
+    "X-Forwarded-Proto": "https",
+    Forwarded: "for=203.0.113.9;host=evil.example",
+    "X-Real-IP": "203.0.113.9",
+    "X-Sdk-Date": "20200101T000000Z",
+    "X-Project-Id": OTHER_PROJECT,
+    "User-Agent": "browser",
+    "Sec-Fetch-Site": "same-origin",
+  };
+
+  it("sends DLI only headers the server made: token auth", async () => {
+    const { url } = await proxyServer();
+    expect((await rawRequest(url, LIST, "GET", browserHeaders)).status).toBe(200);
+    const got = seen[0]?.headers ?? {};
+    expect(Object.keys(got).sort()).toEqual(["connection", "content-type", "host", "x-auth-token"]);
+    expect(got.host).toBe(upstreamUrl.host);
+    expect(got["x-auth-token"]).toBe(TOKEN);
+  });
+
+  it("sends DLI only headers the server made: AK/SK signing", async () => {
+    const { url } = await proxyServer({ auth: { kind: "aksk", ak: AK, sk: SK } });
+    expect((await rawRequest(url, LIST, "GET", browserHeaders)).status).toBe(200);
+    const got = seen[0]?.headers ?? {};
+    expect(Object.keys(got).sort()).toEqual([
+      "authorization",
+      "connection",
+      "content-type",
+      "host",
+      "x-sdk-date",
+    ]);
+    expect(got.authorization).toMatch(new RegExp(`^SDK-HMAC-SHA256 Access=${AK}, `));
+    expect(got["x-sdk-date"]).not.toBe("20200101T000000Z");
+  });
+
+  it.each([
+    ["GET", LIST, { "Sec-Fetch-Site": "cross-site" }],
+    ["GET", LIST, { "Sec-Fetch-Site": "same-site" }],
+    ["GET", "/api/config", { "Sec-Fetch-Site": "cross-site" }],
+    ["DELETE", CANCEL, { "Sec-Fetch-Site": "cross-site" }],
+    ["GET", LIST, { Origin: "https://evil.example" }],
+    ["GET", LIST, { Origin: "null" }],
+    ["DELETE", CANCEL, { Origin: "https://evil.example" }],
+    ["GET", `${LIST}/../x`, { "Sec-Fetch-Site": "cross-site" }],
+  ])("refuses a cross-site %s %s (%o) with 403 and no CORS", async (method, path, headers) => {
+    const { url } = await proxyServer();
+    const res = await rawRequest(url, path, method, headers);
+    expect(res.status).toBe(403);
+    expect(errorCode(res)).toBe("DASHBOARD.FORBIDDEN");
+    expect(Object.keys(res.headers).filter((h) => h.startsWith("access-control-"))).toEqual([]);
+    expect(seen).toEqual([]);
+  });
+
+  it("accepts same-origin calls (Sec-Fetch-Site same-origin or none, matching Origin)", async () => {
+    const { url } = await proxyServer();
+    const origin = new URL(url).origin;
+    const ok = [
+      { "Sec-Fetch-Site": "same-origin" },
+      { "Sec-Fetch-Site": "none" },
+      { Origin: origin, "Sec-Fetch-Site": "same-origin" },
+    ];
+    for (const headers of ok)
+      expect((await rawRequest(url, LIST, "GET", headers)).status).toBe(200);
+    expect((await rawRequest(url, CANCEL, "DELETE", { Origin: origin })).status).toBe(200);
+  });
+});
+
+describe("credentials never leave the server", () => {
+  async function exercise(auth: ServerAuth): Promise<string> {
+    const { url, log } = await proxyServer({ auth, proxy: { timeoutMs: 300 } });
+    const texts: string[] = [];
+    const record = (res: RawResponse) => texts.push(JSON.stringify(res.headers), res.body);
+    const paths: [string, string, () => void][] = [
+      ["GET", LIST, () => undefined],
+      ["GET", "/api/config", () => undefined],
+      ["GET", "/", () => undefined],
+      ["GET", "/assets/index-AbC123.js", () => undefined],
+      ["GET", `${LIST}?limit=0`, () => undefined],
+      ["GET", `${LIST}/..%2F`, () => undefined],
+      ["POST", LIST, () => undefined],
+      ["DELETE", CANCEL, () => undefined],
+      ["GET", `/v2.0/${OTHER_PROJECT}/gene/jobs`, () => undefined],
+    ];
+    const answers: ((req: IncomingMessage, res: ServerResponse) => void)[] = [
+      (_req, res) => json(res, 200, PAGE),
+      (_req, res) =>
+        json(res, 401, '{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication"}'),
+      (_req, res) => json(res, 500, '{"error_code":"DLI.0999","error_msg":"boom"}'),
+      (_req, res) => res.socket?.destroy(),
+      () => undefined, // never answers: 504
+      (_req, res) => {
+        res.writeHead(502, { "Content-Type": "text/html" });
+        res.end("<html>bad gateway</html>");
+      },
+    ];
+    for (const answer of answers) {
+      respond = answer;
+      for (const [method, path] of paths) record(await rawRequest(url, path, method));
+    }
+    // The signature DLI saw must not come back either.
+    for (const s of seen) {
+      const signature = /Signature=([0-9a-f]+)/.exec(String(s.headers.authorization))?.[1];
+      if (signature) texts.push(`SIGNATURE-SEEN:${signature}`);
+    }
+    return [texts.join("\n"), "LOG:", log.join("\n")].join("\n");
+  }
+
+  it("with a token: not in any response header or body, nor in the log", async () => {
+    const all = await exercise({ kind: "token", token: TOKEN });
+    expect(all).not.toContain(TOKEN);
+    expect(all).not.toContain(TOKEN.slice(0, 16));
+  });
+
+  it("with AK/SK: neither key nor any signature in any response or the log", async () => {
+    const all = await exercise({ kind: "aksk", ak: AK, sk: SK });
+    const [responses, signatures] = [
+      all.split("\n").filter((l) => !l.startsWith("SIGNATURE-SEEN:")),
+      all
+        .split("\n")
+        .filter((l) => l.startsWith("SIGNATURE-SEEN:"))
+        .map((l) => l.slice("SIGNATURE-SEEN:".length)),
+    ];
+    const text = responses.join("\n");
+    expect(signatures.length).toBeGreaterThan(0);
+    expect(text).not.toContain(AK);
+    expect(text).not.toContain(SK);
+    for (const signature of signatures) expect(text).not.toContain(signature);
+  });
+
+  it("never retries: one request upstream for a 401, a reset or a 5xx, for GET and DELETE", async () => {
+    const { url } = await proxyServer({ auth: { kind: "aksk", ak: AK, sk: SK } });
+    const answers: ((req: IncomingMessage, res: ServerResponse) => void)[] = [
+      (_req, res) =>
+        json(res, 401, '{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication"}'),
+      (_req, res) => res.socket?.destroy(),
+      (_req, res) => json(res, 503, '{"error_code":"DLI.0999","error_msg":"busy"}'),
+    ];
+    for (const answer of answers) {
+      respond = answer;
+      for (const [method, path] of [
+        ["GET", LIST],
+        ["DELETE", CANCEL],
+      ] as const) {
+        seen.length = 0;
+        const res = await rawRequest(url, path, method);
+        expect([401, 502, 503]).toContain(res.status);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(seen).toHaveLength(1);
+      }
+    }
+  });
+});
+
+describe("upstream faults", () => {
+  it("down: 502 DASHBOARD.UPSTREAM_UNREACHABLE", async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, "127.0.0.1", done));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((done) => closed.close(() => done()));
+    const { url } = await proxyServer({ endpoint: new URL(`http://127.0.0.1:${port}`) });
+    const res = await rawRequest(url, LIST);
+    expect(res.status).toBe(502);
+    expect(JSON.parse(res.body)).toEqual({
+      error_code: "DASHBOARD.UPSTREAM_UNREACHABLE",
+      error_msg: `Could not reach DLI at 127.0.0.1:${port}: ECONNREFUSED`,
+    });
+    expect(res.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("no connection within the connect timeout (TLS handshake never answered): 504", async () => {
+    const sockets: Socket[] = [];
+    const silent: TcpServer = createTcpServer((s) => sockets.push(s));
+    await new Promise<void>((done) => silent.listen(0, "127.0.0.1", done));
+    const port = (silent.address() as { port: number }).port;
+    const { url } = await proxyServer({
+      endpoint: new URL(`https://127.0.0.1:${port}`),
+      proxy: { connectTimeoutMs: 200, timeoutMs: 5000 },
+    });
+    const started = Date.now();
+    const res = await rawRequest(url, LIST);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(res.status).toBe(504);
+    expect(JSON.parse(res.body)).toEqual({
+      error_code: "DASHBOARD.UPSTREAM_TIMEOUT",
+      error_msg: `Could not connect to DLI at 127.0.0.1:${port} within 200 ms`,
+    });
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((done) => silent.close(() => done()));
+  });
+
+  it("slow to answer: 504 DASHBOARD.UPSTREAM_TIMEOUT at the total deadline", async () => {
+    respond = () => undefined;
+    const { url } = await proxyServer({ proxy: { timeoutMs: 200 } });
+    const res = await rawRequest(url, LIST);
+    expect(res.status).toBe(504);
+    expect(errorCode(res)).toBe("DASHBOARD.UPSTREAM_TIMEOUT");
+  });
+
+  it("slow body (headers, then nothing): 504 at the total deadline", async () => {
+    respond = (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "1000" });
+      res.write('{"job_count":');
+    };
+    const { url } = await proxyServer({ proxy: { timeoutMs: 200 } });
+    const res = await rawRequest(url, LIST);
+    expect(res.status).toBe(504);
+    expect(errorCode(res)).toBe("DASHBOARD.UPSTREAM_TIMEOUT");
+  });
+
+  it("reset before answering: 502", async () => {
+    respond = (req) => req.socket.destroy();
+    const { url } = await proxyServer();
+    const res = await rawRequest(url, LIST);
+    expect(res.status).toBe(502);
+    expect(JSON.parse(res.body).error_msg).toMatch(
+      /^Could not reach DLI at 127\.0\.0\.1:\d+: (ECONNRESET|EPIPE)$/,
+    );
+  });
+
+  it("reset in the middle of the body: 502, never half a page", async () => {
+    respond = (req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "5000" });
+      res.write(PAGE.slice(0, 20), () => setTimeout(() => req.socket.destroy(), 20));
+    };
+    const { url } = await proxyServer();
+    const res = await rawRequest(url, LIST);
+    expect(res.status).toBe(502);
+    expect(errorCode(res)).toBe("DASHBOARD.UPSTREAM_UNREACHABLE");
+  });
+
+  it.each([
+    ["an HTML error page", 502, "text/html", "<html><body>502 Bad Gateway</body></html>"],
+    ["HTML with 200", 200, "text/html", "<!doctype html><p>login</p>"],
+    ["truncated JSON", 200, "application/json", PAGE.slice(0, 30)],
+    ["an empty 200", 200, "application/json", ""],
+  ])(
+    "non-JSON answer (%s): 502 DASHBOARD.UPSTREAM_BAD_RESPONSE",
+    async (_n, status, type, body) => {
+      respond = (_req, res) => {
+        res.writeHead(status, { "Content-Type": type });
+        res.end(body);
+      };
+      const { url } = await proxyServer();
+      const res = await rawRequest(url, LIST);
+      expect(res.status).toBe(502);
+      expect(JSON.parse(res.body)).toEqual({
+        error_code: "DASHBOARD.UPSTREAM_BAD_RESPONSE",
+        error_msg: expect.stringContaining(`answered ${status}`),
+      });
+    },
+  );
+
+  it("a redirect is neither followed nor passed on", async () => {
+    respond = (_req, res) => {
+      res.writeHead(302, { Location: "http://127.0.0.1:1/steal" });
+      res.end();
+    };
+    const { url } = await proxyServer();
+    const res = await rawRequest(url, LIST);
+    expect(res.status).toBe(502);
+    expect(res.headers.location).toBeUndefined();
+    expect(seen).toHaveLength(1);
+  });
+
+  it.each([
+    ["declared in Content-Length", true],
+    ["streamed without a length", false],
+  ])("an answer over the size cap (%s): 502 DASHBOARD.UPSTREAM_TOO_LARGE", async (_n, declared) => {
+    const big = JSON.stringify({ job_count: 1, jobs: ["x".repeat(50_000)] });
+    respond = (_req, res) => {
+      const headers: Record<string, string> = { "Content-Type": "application/json" };
+      if (declared) headers["Content-Length"] = String(big.length);
+      res.writeHead(200, headers);
+      if (declared) res.end(big);
+      else {
+        for (let i = 0; i < big.length; i += 8192) res.write(big.slice(i, i + 8192));
+        res.end();
+      }
+    };
+    const { url } = await proxyServer({ proxy: { maxResponseBytes: 10_000 } });
+    const res = await rawRequest(url, LIST);
+    expect(res.status).toBe(502);
+    expect(errorCode(res)).toBe("DASHBOARD.UPSTREAM_TOO_LARGE");
+  });
+
+  it("reuses one keep-alive connection to DLI for consecutive requests", async () => {
+    const { url } = await proxyServer();
+    for (let i = 0; i < 5; i++) expect((await rawRequest(url, LIST)).status).toBe(200);
+    expect(new Set(seen.map((s) => s.port)).size).toBe(1);
+  });
+
+  it("logs the upstream time", async () => {
+    respond = (_req, res) => setTimeout(() => json(res, 200, PAGE), 60);
+    const { url, log } = await proxyServer();
+    await rawRequest(url, `${LIST}?limit=10`);
+    const line = JSON.parse(log[0] ?? "{}");
+    expect(line).toMatchObject({
+      method: "GET",
+      route: "/v2.0/{project_id}/gene/jobs",
+      status: 200,
+    });
+    expect(line.upstream_ms).toBeGreaterThanOrEqual(50);
+    expect(line.ms).toBeGreaterThanOrEqual(line.upstream_ms);
+  });
+});
+
+describe("headers out", () => {
+  it("every response: the CSP, nosniff, no-referrer, no banner; API and index.html no-store, assets a year", async () => {
+    const { url } = await proxyServer();
+    const cases: [string, string, string, string | RegExp][] = [
+      ["GET", LIST, "200", "no-store"],
+      ["GET", `${LIST}?limit=0`, "400", "no-store"],
+      ["GET", "/api/config", "200", "no-store"],
+      ["POST", LIST, "405", "no-store"],
+      ["GET", "/v3/auth/tokens", "404", "no-store"],
+      ["GET", "/", "200", "no-store"],
+      ["GET", "/index.html", "200", "no-store"],
+      ["GET", "/projects/x/jobs", "200", "no-store"],
+      ["GET", "/assets/index-AbC123.js", "200", "public, max-age=31536000, immutable"],
+      ["GET", "/assets/missing-AbC123.js", "404", "no-store"],
+    ];
+    for (const [method, path, status, cache] of cases) {
+      const res = await rawRequest(url, path, method);
+      expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} ${status}`);
+      expect(res.headers["content-security-policy"]).toBe(CSP);
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["referrer-policy"]).toBe("no-referrer");
+      expect(res.headers.server).toBeUndefined();
+      expect(res.headers["x-powered-by"]).toBeUndefined();
+      expect(res.headers["cache-control"]).toMatch(cache);
+    }
+  });
+});
