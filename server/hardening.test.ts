@@ -352,7 +352,7 @@ describe("headers in", () => {
   it("accepts same-origin calls (Sec-Fetch-Site same-origin or none, matching Origin)", async () => {
     const { url } = await proxyServer();
     const origin = new URL(url).origin;
-    const ok = [
+    const ok: Record<string, string>[] = [
       { "Sec-Fetch-Site": "same-origin" },
       { "Sec-Fetch-Site": "none" },
       { Origin: origin, "Sec-Fetch-Site": "same-origin" },
