@@ -12,7 +12,10 @@ import { JobsPage } from "./pages/jobs-page.ts";
 import { ProjectPicker } from "./pages/project-picker.ts";
 import { randomToken, startTestUpstream, type TestUpstream } from "./test-upstream.ts";
 
-export const DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+/** The built app; E2E_DIST_DIR points elsewhere (e.g. a private build while dist/ is rebuilt). */
+export const DIST_DIR = process.env.E2E_DIST_DIR
+  ? resolve(process.env.E2E_DIST_DIR)
+  : resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 
 function assertBuilt(): void {
   if (!existsSync(resolve(DIST_DIR, "index.html"))) {
