@@ -63,7 +63,7 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
   const tls = endpoint.protocol === "https:";
   // Keep-alive: a page load's requests reuse one warm (TLS) connection to DLI. Idle sockets are
   // dropped after 15 s, before a typical gateway's idle timeout closes them under us.
-  const agentOptions = { keepAlive: true, maxSockets: 32, maxFreeSockets: 8, timeout: 15_000 };
+  const agentOptions = { keepAlive: true, maxSockets: 32, maxFreeSockets: 32, timeout: 15_000 };
   const agent = tls ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const send = tls ? httpsRequest : request;
   const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
