@@ -319,3 +319,58 @@ test("more than 20,000 jobs: only the newest 20,000 are read, and a notice says 
   expect(new Set(offsets).size).toBe(200);
   expectOnlyContractRequests(upstream);
 });
+
+test("sort by status and by owner: ascending first, then flipped, each status or owner grouped", async ({
+  page,
+  jobsPage,
+}) => {
+  const tools = new RangeTools(page);
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect(jobsPage.bodyRows).toHaveCount(20);
+  const statusWords = async () =>
+    (await jobsPage.bodyRows.allInnerTexts()).map(
+      (text) => /\b(Finished|Failed|Cancelled)\b/.exec(text)?.[1] ?? "?",
+    );
+
+  await tools.sortBy("Status").click();
+  await expect(page).toHaveURL(/[?&]sort=status(&|$)/);
+  await tools.expectSorted("Status", "ascending");
+  await expect.poll(async () => new Set(await statusWords()).size).toBe(1);
+  const firstAscending = (await statusWords())[0];
+  await tools.sortBy("Status").click();
+  await expect(page).toHaveURL(/[?&]sort=-status(&|$)/);
+  await tools.expectSorted("Status", "descending");
+  await expect
+    .poll(async () => {
+      const words = await statusWords();
+      return new Set(words).size === 1 && words[0] !== firstAscending;
+    })
+    .toBe(true);
+
+  // Owners user0…user2 (n % 3): 84 jobs of user0 fill page 1 ascending, user2 descending.
+  await tools.sortBy("Owner").click();
+  await expect(page).toHaveURL(/[?&]sort=owner(&|$)/);
+  await tools.expectSorted("Owner", "ascending");
+  await expect(tools.header("Status")).not.toHaveAttribute("aria-sort", /.+/);
+  await expect
+    .poll(() => jobsPage.jobIds())
+    .toEqual(
+      ids(
+        somaticIndexes()
+          .filter((n) => n % 3 === 0)
+          .slice(0, 20),
+      ),
+    );
+  await tools.sortBy("Owner").click();
+  await expect(page).toHaveURL(/[?&]sort=-owner(&|$)/);
+  await tools.expectSorted("Owner", "descending");
+  await expect
+    .poll(() => jobsPage.jobIds())
+    .toEqual(
+      ids(
+        somaticIndexes()
+          .filter((n) => n % 3 === 2)
+          .slice(0, 20),
+      ),
+    );
+});
