@@ -178,12 +178,11 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
             );
           }
           const body = Buffer.concat(chunks, size);
-          const problem = badAnswer(status, body);
-          if (problem) {
+          if (status >= 300 && status < 400) {
             return fail(
               502,
               "DASHBOARD.UPSTREAM_BAD_RESPONSE",
-              `DLI at ${endpoint.host} answered ${status} ${problem}`,
+              `DLI at ${endpoint.host} answered ${status} with a redirect, which the dashboard never follows`,
             );
           }
           const headers: Record<string, string> = {
@@ -194,6 +193,9 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
             const value = answer.headers[name];
             if (typeof value === "string") headers[name] = value;
           }
+          // Status and body go back as they came (the UI tells "not JSON" from a DLI error), but
+          // never as markup: a gateway's HTML page opened directly must not render on our origin.
+          headers["content-type"] = contentTypeFor(body, headers["content-type"]);
           if (!res.destroyed) {
             res.writeHead(status, headers);
             res.end(body);
@@ -214,18 +216,14 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
   };
 }
 
-/**
- * Why DLI's answer cannot go to the browser as is, or undefined: the UI reads JSON bodies
- * (answers and DLI-style errors), so a redirect, an HTML error page from a load balancer or a
- * cut-off body becomes a 502 with a body it can show.
- */
-function badAnswer(status: number, body: Buffer): string | undefined {
-  if (status >= 300 && status < 400) return "with a redirect, which the dashboard never follows";
-  if (status === 204 && body.length === 0) return undefined;
+/** DLI's content type for a JSON body (application/json if it claims otherwise), else text/plain. */
+function contentTypeFor(body: Buffer, upstreamType: string | undefined): string {
   try {
     JSON.parse(body.toString("utf8"));
-    return undefined;
   } catch {
-    return body.length === 0 ? "with an empty body" : "with a body that is not JSON";
+    return "text/plain; charset=utf-8";
   }
+  return upstreamType && /^application\/([\w.+-]+\+)?json\b/i.test(upstreamType)
+    ? upstreamType
+    : "application/json; charset=utf-8";
 }
