@@ -9,6 +9,20 @@ export type DecodedRequest =
   | { kind: "invalid"; text: string; error: string }
   | { kind: "missing" };
 
+/**
+ * Where the JSON breaks, without quoting it: V8's messages quote the text around the fault,
+ * which can be the start of a secret.
+ */
+function describeParseError(error: unknown, length: number): string {
+  const message = error instanceof Error ? error.message : "";
+  const position = /position (\d+)/.exec(message);
+  const at = position ? Number(position[1]) : undefined;
+  if (/end of (JSON )?input|Unterminated string/i.test(message) || at === length) {
+    return "the text ends before the JSON does";
+  }
+  return at !== undefined ? `broken at character ${at + 1}` : "not valid JSON";
+}
+
 export function decodeRequest(raw: unknown): DecodedRequest {
   if (raw == null || raw === "") return { kind: "missing" };
   if (typeof raw !== "string") {
@@ -23,7 +37,7 @@ export function decodeRequest(raw: unknown): DecodedRequest {
     return {
       kind: "invalid",
       text: maskSecretsInText(raw),
-      error: error instanceof Error ? error.message : "not valid JSON",
+      error: describeParseError(error, raw.length),
     };
   }
 }
