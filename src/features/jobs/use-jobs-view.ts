@@ -15,6 +15,9 @@ import { type JobsSearch, needsWholeRange } from "./url/jobs-search";
 
 const NO_ROWS: JobRow[] = [];
 
+/** Filtered views refresh live only for ranges up to this size (10 requests per refresh). */
+export const LIVE_RANGE_LIMIT = 1000;
+
 /**
  * What the list shows, from one of two sources. DLI's own paging serves the plain newest-first
  * view; a status filter, a search or another sort needs the whole range, read once and then
@@ -44,7 +47,11 @@ export function useJobsView(projectId: string, search: JobsSearch, { live }: { l
   const rangeQuery = useQuery({
     ...jobQueries.range(rangeKey),
     enabled: readWhole,
-    refetchInterval: whole ? liveInterval : false,
+    // Re-reading a whole range costs a request per 100 jobs: live only while that stays small.
+    refetchInterval: (query) =>
+      whole && (query.state.data?.total ?? Number.POSITIVE_INFINITY) <= LIVE_RANGE_LIMIT
+        ? liveInterval(query)
+        : false,
   });
   const progress = useRangeProgress(rangeId);
 
