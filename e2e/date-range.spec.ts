@@ -14,7 +14,7 @@ const CASES = [
     start: Date.UTC(2026, 9, 31, 16, 0, 0, 0), // 2026-11-01T00:00+08:00
     end: Date.UTC(2026, 10, 20, 15, 59, 59, 999), // 2026-11-20T23:59:59.999+08:00
     // The newest job in the window, 2026-11-20T12:00Z, in local time.
-    newestStarted: /2026-11-20 20:00:00\s*UTC\+08:00/,
+    newestStarted: /2026\/11\/20 20:00:00\s*GMT\+08:00/,
   },
   {
     timezoneId: "America/New_York",
@@ -22,7 +22,7 @@ const CASES = [
     start: Date.UTC(2026, 10, 1, 4, 0, 0, 0),
     end: Date.UTC(2026, 10, 21, 4, 59, 59, 999),
     // The newest job in the window, 2026-11-21T00:00Z, in local time (EST).
-    newestStarted: /2026-11-20 19:00:00\s*UTC[-\u2212]05:00/,
+    newestStarted: /2026\/11\/20 19:00:00\s*GMT[-\u2212]05:00/,
   },
 ] as const;
 

@@ -118,7 +118,7 @@ proxyTest(
     await expect(dialog).toContainText(/running/i);
     expect(await jobsPage.progressOf(drawer.progress)).toEqual({ now: 4, max: 7 });
     await expect(dialog).toContainText("4/7");
-    await expect(drawer.field("Started")).toContainText("2026-11-25 12:00:00");
+    await expect(drawer.field("Started")).toContainText("2026/11/25 12:00:00");
     await expect(drawer.field("Duration")).toHaveText("1h 7min 16s");
     await expect(drawer.field("Owner")).toHaveText("zhang.wei");
     await expect(drawer.failureReason).toHaveCount(0);

@@ -1,15 +1,13 @@
 import { useState } from "react";
+import { useMessages } from "../lib/i18n/messages";
 import { applyTheme, readTheme, type ThemeChoice } from "../lib/theme";
 
 const NEXT: Record<ThemeChoice, ThemeChoice> = { auto: "light", light: "dark", dark: "auto" };
-const LABEL: Record<ThemeChoice, string> = {
-  auto: "Theme: system",
-  light: "Theme: light",
-  dark: "Theme: dark",
-};
 
 export function ThemeSwitch() {
   const [theme, setTheme] = useState(readTheme);
+  const m = useMessages();
+  const label = { auto: m.app.themeSystem, light: m.app.themeLight, dark: m.app.themeDark }[theme];
   return (
     <button
       type="button"
@@ -20,7 +18,7 @@ export function ThemeSwitch() {
         setTheme(next);
       }}
     >
-      {LABEL[theme]}
+      {label}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useMessages } from "../lib/i18n/messages";
 import { CheckIcon, CopyIcon } from "./icons";
 
 async function writeClipboard(text: string): Promise<void> {
@@ -31,6 +32,7 @@ export function CopyButton({
   showLabel?: boolean;
 }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const m = useMessages();
   useEffect(() => {
     if (state === "idle") return;
     const timer = window.setTimeout(() => setState("idle"), 1500);
@@ -54,7 +56,7 @@ export function CopyButton({
       {state === "copied" ? <CheckIcon /> : <CopyIcon />}
       {showLabel && <span>{label}</span>}
       <span className="visually-hidden" aria-live="polite">
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
+        {state === "copied" ? m.copy.copied : state === "failed" ? m.copy.failed : ""}
       </span>
     </button>
   );

@@ -1,4 +1,5 @@
 import type { Progress } from "../lib/format";
+import { useMessages } from "../lib/i18n/messages";
 
 /** A native <progress> (role=progressbar with value and max) plus the step count as text. */
 export function ProgressBar({
@@ -10,13 +11,14 @@ export function ProgressBar({
   raw: string | null;
   tone?: string;
 }) {
+  const m = useMessages();
   if (!progress) return <span className="muted">{raw ?? "—"}</span>;
   return (
     <span className={`progress progress-${tone ?? "default"}`}>
       <progress
         value={progress.done}
         max={progress.total}
-        aria-label={`Step ${progress.done} of ${progress.total}`}
+        aria-label={m.table.step(progress.done, progress.total)}
       />
       <span className="progress-label">
         {progress.done}/{progress.total}

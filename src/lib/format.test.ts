@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, formatDuration, formatUtcOffset, parseProgress } from "./format";
+import {
+  describeZone,
+  formatAgo,
+  formatDateTime,
+  formatDuration,
+  formatJobCount,
+  formatUtcOffset,
+  parseProgress,
+} from "./format";
+import { zh } from "./i18n/zh";
 
 describe("formatDuration", () => {
   it.each([
@@ -45,7 +54,25 @@ describe("formatAgo", () => {
 
 describe("formatUtcOffset", () => {
   it("names the viewer's offset at that instant", () => {
-    // Vitest runs with TZ set by the test script (see package.json); accept any well-formed offset.
-    expect(formatUtcOffset(Date.UTC(2026, 10, 28))).toMatch(/^UTC([+−]\d{2}:\d{2})?$/);
+    // The unit tests run with TZ=Asia/Shanghai (package.json).
+    expect(formatUtcOffset(Date.UTC(2026, 10, 28), "local")).toBe("GMT+08:00");
+    expect(formatUtcOffset(Date.UTC(2026, 10, 28), "utc")).toBe("UTC");
+  });
+});
+
+describe("localised formatting", () => {
+  it("writes durations and counts in Chinese", () => {
+    expect(formatDuration(4036, zh.units)).toBe("1小时7分16秒");
+    expect(formatAgo(0, 185_000, zh.units)).toBe("3 分钟前");
+    expect(formatJobCount(1504, zh.units)).toBe("1,504 个作业");
+    expect(formatJobCount(1)).toBe("1 job");
+  });
+
+  it("writes times as the console does, in the viewer's zone or UTC", () => {
+    const ms = Date.UTC(2026, 10, 20, 2, 1, 0);
+    expect(formatDateTime(ms, "local")).toBe("2026/11/20 10:01:00");
+    expect(formatDateTime(ms, "utc")).toBe("2026/11/20 02:01:00");
+    expect(describeZone("local", ms)).toBe("Asia/Shanghai (GMT+08:00)");
+    expect(describeZone("utc")).toBe("UTC");
   });
 });

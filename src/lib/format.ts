@@ -1,7 +1,14 @@
 import { format } from "date-fns";
+import { en, type Messages } from "./i18n/en";
+import { getPreferences, type TimeZoneMode } from "./preferences";
 
-/** Whole seconds as the console shows them, but without its ".00": `1h 7min 16s`. */
-export function formatDuration(totalSeconds: number | null | undefined): string {
+type Units = Messages["units"];
+
+/** Whole seconds as the console shows them, but without its ".00": `1h 7min 16s`, `1小时7分16秒`. */
+export function formatDuration(
+  totalSeconds: number | null | undefined,
+  units: Units = en.units,
+): string {
   if (totalSeconds == null || !Number.isFinite(totalSeconds) || totalSeconds < 0) return "—";
   const seconds = Math.floor(totalSeconds);
   const days = Math.floor(seconds / 86_400);
@@ -9,11 +16,11 @@ export function formatDuration(totalSeconds: number | null | undefined): string 
   const minutes = Math.floor((seconds % 3_600) / 60);
   const rest = seconds % 60;
   const parts: string[] = [];
-  if (days) parts.push(`${days}d`);
-  if (hours) parts.push(`${hours}h`);
-  if (minutes) parts.push(`${minutes}min`);
-  if (rest || parts.length === 0) parts.push(`${rest}s`);
-  return parts.join(" ");
+  if (days) parts.push(`${days}${units.day}`);
+  if (hours) parts.push(`${hours}${units.hour}`);
+  if (minutes) parts.push(`${minutes}${units.minute}`);
+  if (rest || parts.length === 0) parts.push(`${rest}${units.second}`);
+  return parts.join(units.durationJoin);
 }
 
 export type Progress = { done: number; total: number };
@@ -29,31 +36,59 @@ export function parseProgress(value: unknown): Progress | null {
   return { done, total };
 }
 
-/** `2026-11-28 09:14:03` in the viewer's zone. */
-export function formatDateTime(ms: number): string {
-  return format(ms, "yyyy-MM-dd HH:mm:ss");
+/** A Date whose local fields read as the UTC time of `ms`, for date-fns' local formatting. */
+function asUtcFields(ms: number): Date {
+  const date = new Date(ms);
+  return new Date(
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  );
 }
 
-/** The viewer's UTC offset at that instant, e.g. `UTC+08:00`, `UTC−05:00`, `UTC`. */
-export function formatUtcOffset(ms: number): string {
-  const offsetMinutes = -new Date(ms).getTimezoneOffset();
+/** `2026/11/28 09:14:03`, as the DLI console writes it, in the viewer's zone or in UTC. */
+export function formatDateTime(ms: number, zone: TimeZoneMode = getPreferences().timeZone): string {
+  return format(zone === "utc" ? asUtcFields(ms) : ms, "yyyy/MM/dd HH:mm:ss");
+}
+
+/** The offset shown next to a time: `GMT+08:00`, `GMT−05:00`, or `UTC`. */
+export function formatUtcOffset(
+  ms: number,
+  zone: TimeZoneMode = getPreferences().timeZone,
+): string {
+  const offsetMinutes = zone === "utc" ? 0 : -new Date(ms).getTimezoneOffset();
   if (offsetMinutes === 0) return "UTC";
   const sign = offsetMinutes > 0 ? "+" : "−";
   const abs = Math.abs(offsetMinutes);
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
   const mm = String(abs % 60).padStart(2, "0");
-  return `UTC${sign}${hh}:${mm}`;
+  return `GMT${sign}${hh}:${mm}`;
 }
 
 /** "12 s ago", "3 min ago", "2 h ago": coarse on purpose, it is re-rendered every few seconds. */
-export function formatAgo(fromMs: number, nowMs: number): string {
+export function formatAgo(fromMs: number, nowMs: number, units: Units = en.units): string {
   const seconds = Math.max(0, Math.round((nowMs - fromMs) / 1000));
-  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 60) return units.secondsAgo(seconds);
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.floor(minutes / 60)} h ago`;
+  if (minutes < 60) return units.minutesAgo(minutes);
+  return units.hoursAgo(Math.floor(minutes / 60));
 }
 
-export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+/** `1,504` in both languages (the console groups digits the same way). */
+export function formatNumber(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+export function formatJobCount(n: number, units: Units = en.units): string {
+  return units.jobs(formatNumber(n), n);
+}
+
+/** The viewer's time zone, named: `Asia/Shanghai (GMT+08:00)`. */
+export function describeZone(zone: TimeZoneMode, nowMs = Date.now()): string {
+  if (zone === "utc") return "UTC";
+  const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return `${name} (${formatUtcOffset(nowMs, "local")})`;
 }

@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router-dom";
 import { JobsList } from "../features/jobs/jobs-list";
 import { rememberProject } from "../features/projects/recent-projects";
 import { appConfigQuery } from "../lib/app-config";
+import { useMessages } from "../lib/i18n/messages";
 import { ID_PATTERN } from "../lib/ids";
 
 export function JobsPage() {
@@ -11,6 +12,7 @@ export function JobsPage() {
   const valid = ID_PATTERN.test(projectId);
   const config = useQuery(appConfigQuery());
   const projectName = config.data?.projects.find((p) => p.id === projectId)?.name;
+  const m = useMessages();
 
   useEffect(() => {
     if (valid) rememberProject(projectId);
@@ -19,12 +21,9 @@ export function JobsPage() {
   if (!valid) {
     return (
       <section className="page-message" role="alert">
-        <h1>Not a project ID</h1>
-        <p>
-          “<span className="mono">{projectId}</span>” cannot be a DLI project ID: those are letters,
-          digits, dashes and underscores.
-        </p>
-        <Link to="/">Choose a project</Link>
+        <h1>{m.pages.notProjectId}</h1>
+        <p>{m.pages.notProjectIdBody(projectId)}</p>
+        <Link to="/">{m.pages.chooseProject}</Link>
       </section>
     );
   }
@@ -32,10 +31,10 @@ export function JobsPage() {
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Projects</Link> <span aria-hidden="true">/</span>
+        <Link to="/">{m.pages.projects}</Link> <span aria-hidden="true">/</span>
       </nav>
       <h1 id="jobs-heading" className="project-heading">
-        {projectName ?? "Project"} <span className="mono project-id">{projectId}</span>
+        {projectName ?? m.pages.project} <span className="mono project-id">{projectId}</span>
       </h1>
       <JobsList key={projectId} projectId={projectId} projectName={projectName} />
     </>

@@ -1,23 +1,25 @@
 import { isRouteErrorResponse, Link, useRouteError } from "react-router-dom";
+import { useMessages } from "../lib/i18n/messages";
 
 /** Last line of defence: a render error shows a message and a way out, never a blank page. */
 export function RouteErrorPage() {
   const error = useRouteError();
+  const m = useMessages();
   const message = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
     : error instanceof Error
       ? error.message
-      : "Unknown error";
+      : String(error);
   return (
     <main className="app-main">
       <section className="page-message" role="alert">
-        <h1>Something went wrong</h1>
-        <p>The page could not be shown: {message}</p>
+        <h1>{m.pages.crashed}</h1>
+        <p>{m.pages.crashedBody(message)}</p>
         <p>
           <button type="button" onClick={() => window.location.reload()}>
-            Reload
+            {m.pages.reload}
           </button>{" "}
-          <Link to="/">Back to projects</Link>
+          <Link to="/">{m.pages.backToProjects}</Link>
         </p>
       </section>
     </main>

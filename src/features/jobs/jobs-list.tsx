@@ -5,6 +5,8 @@ import { ErrorPanel } from "../../components/error-panel";
 import { appConfigQuery } from "../../lib/app-config";
 import { downloadText } from "../../lib/download";
 import { ApiError } from "../../lib/http";
+import { useMessages } from "../../lib/i18n/messages";
+import { usePreferences } from "../../lib/preferences";
 import { jobQueries, toListKey } from "./api/job-queries";
 import { CancelRefusal, ConfirmCancelDialog } from "./cancel/cancel-dialogs";
 import { useCancelJob } from "./cancel/use-cancel-job";
@@ -25,11 +27,6 @@ import { viewTitle } from "./view-title";
 const loadJobDrawer = () => import("./drawer/job-drawer");
 const JobDrawer = lazy(loadJobDrawer);
 
-const TYPE_CAPTIONS = {
-  DNA_SOMATIC: "DNA somatic jobs",
-  DNA_GERMLINE: "DNA germline jobs",
-} as const;
-
 function drawerLookup(view: JobsView, jobId: string): DrawerLookup {
   if (view.isError && !view.hasData) return { status: "unavailable" };
   if (!view.hasData || view.isStale) return { status: "loading" };
@@ -46,6 +43,9 @@ export function JobsList({
   projectName?: string | null;
 }) {
   const [search, setSearch] = useJobsSearch();
+  const m = useMessages();
+  // Re-render (and re-key the queries) when the viewer switches between local time and UTC.
+  usePreferences();
   const queryClient = useQueryClient();
   const [paused, setPaused] = useState(false);
   const view = useJobsView(projectId, search, { live: !paused });
@@ -129,7 +129,7 @@ export function JobsList({
   }
 
   const running = view.rows.filter((row) => row.kind === "job" && row.status === "RUNNING").length;
-  const title = viewTitle({ project: projectName ?? projectId.slice(0, 8), search, running });
+  const title = viewTitle({ project: projectName ?? projectId.slice(0, 8), search, running, m });
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -152,16 +152,14 @@ export function JobsList({
             fetching={view.isFetching}
             onRefresh={view.refetch}
           />
-          <CopyButton text={window.location.href} label="Copy link" showLabel />
+          <CopyButton text={window.location.href} label={m.filters.copyLink} showLabel />
           <button
             type="button"
             aria-pressed={paused}
             onClick={() => setPaused(!paused)}
-            title={
-              paused ? "Live updates are paused" : "Refreshes every 10 s while a job is running"
-            }
+            title={paused ? m.filters.pausedHint : m.filters.liveHint}
           >
-            Pause live updates
+            {m.filters.pauseLive}
           </button>
         </div>
       </div>
@@ -185,15 +183,15 @@ export function JobsList({
           <RangeReadProgress progress={view.range.progress} onStop={view.range.stopReading} />
         ) : (
           <button type="button" onClick={view.range.requestRead}>
-            {view.range.stopped ? "Continue reading jobs" : "Count jobs by status"}
+            {view.range.stopped ? m.filters.continueReading : m.filters.countByStatus}
           </button>
         )}
         <div className="toolbar-end export-buttons">
           <button type="button" onClick={() => void exportAs("csv")}>
-            Export CSV
+            {m.filters.exportCsv}
           </button>
           <button type="button" onClick={() => void exportAs("json")}>
-            Export JSON
+            {m.filters.exportJson}
           </button>
         </div>
       </div>
@@ -205,13 +203,13 @@ export function JobsList({
       )}
       {!paused && activeOnScreen && (
         <p className="live-note muted" role="status">
-          Live: refreshing every 10 s while jobs are running.
+          {m.filters.liveNote}
         </p>
       )}
       <div className="busy-bar" data-active={view.isFetching || undefined} aria-hidden="true" />
       {retryingAfter instanceof ApiError && (
         <p className="retry-note" role="status">
-          DLI answered “{retryingAfter.message}”; retrying (attempt {view.failureCount + 1})…
+          {m.filters.retrying(retryingAfter.message, view.failureCount + 1)}
         </p>
       )}
       {cancel.refusal && (
@@ -233,7 +231,7 @@ export function JobsList({
         <>
           <JobsTable
             table={table}
-            caption={TYPE_CAPTIONS[search.type]}
+            caption={m.table.captions[search.type] ?? search.type}
             loading={view.isPending}
             stale={view.isStale}
             onOpenJob={drawer.open}
@@ -243,10 +241,10 @@ export function JobsList({
             emptyMessage={
               view.isSuccess && view.rows.length === 0
                 ? view.total > 0
-                  ? "No jobs on this page."
+                  ? m.table.emptyPage
                   : view.whole
-                    ? "No jobs in this range match the filters."
-                    : "No jobs in this range."
+                    ? m.table.emptyFiltered
+                    : m.table.emptyRange
                 : null
             }
           />
@@ -275,7 +273,7 @@ export function JobsList({
       )}
       {help.open && <ShortcutHelp onClose={help.hide} />}
       <p className="shortcut-hint muted">
-        Press <kbd>?</kbd> for keyboard shortcuts.
+        {m.filters.press} <kbd>?</kbd> {m.filters.shortcutHint}
       </p>
       {cancel.asking && (
         <ConfirmCancelDialog

@@ -1,14 +1,7 @@
 import { format } from "date-fns";
+import { en, type Messages } from "../../lib/i18n/en";
 import type { JobsSearch } from "./url/jobs-search";
 import { parseDateBound } from "./url/jobs-search";
-
-const TYPE_WORDS = { DNA_SOMATIC: "Somatic", DNA_GERMLINE: "Germline" } as const;
-const RANGE_WORDS = {
-  "24h": "last 24 h",
-  "7d": "last 7 days",
-  "30d": "last 30 days",
-  "90d": "last 90 days",
-} as const;
 
 function boundText(value: string | undefined): string | undefined {
   const bound = parseDateBound(value);
@@ -17,13 +10,16 @@ function boundText(value: string | undefined): string | undefined {
 }
 
 /** The range in words: "last 7 days", "1 Nov 2026 – 20 Nov 2026", "20 Nov 2026", "all time". */
-export function rangeWords(search: Pick<JobsSearch, "range" | "from" | "to">): string {
+export function rangeWords(
+  search: Pick<JobsSearch, "range" | "from" | "to">,
+  m: Messages = en,
+): string {
   const from = boundText(search.from);
   const to = boundText(search.to);
   if (from && to) return from === to ? from : `${from} – ${to}`;
-  if (from) return `since ${from}`;
-  if (to) return `until ${to}`;
-  return search.range ? RANGE_WORDS[search.range] : "all time";
+  if (from) return m.title.since(from);
+  if (to) return m.title.until(to);
+  return search.range ? (m.title.ranges[search.range] ?? search.range) : m.title.allTime;
 }
 
 /**
@@ -34,15 +30,21 @@ export function viewTitle({
   project,
   search,
   running,
+  m = en,
 }: {
   project: string;
   search: JobsSearch;
   running: number;
+  m?: Messages;
 }): string {
-  const parts: string[] = [TYPE_WORDS[search.type], project, rangeWords(search)];
+  const parts: string[] = [
+    m.title.types[search.type] ?? search.type,
+    project,
+    rangeWords(search, m),
+  ];
   if (search.status?.length) parts.push(search.status.map((s) => s.toLowerCase()).join("+"));
   if (search.q) parts.push(`“${search.q}”`);
-  if (running > 0) parts.push(`${running} running`);
-  parts.push("Gene Jobs");
+  if (running > 0) parts.push(m.title.running(running));
+  parts.push(m.app.title);
   return parts.join(" · ");
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ErrorPanel } from "../../components/error-panel";
 import { appConfigQuery } from "../../lib/app-config";
+import { useMessages } from "../../lib/i18n/messages";
 import { ID_PATTERN } from "../../lib/ids";
 import { forgetProject, readRecentProjects } from "./recent-projects";
 
@@ -15,26 +16,22 @@ export function ProjectPicker() {
   const [recent, setRecent] = useState(readRecentProjects);
   const projects = config.data?.projects ?? [];
   const known = new Map(projects.map((p) => [p.id, p]));
+  const m = useMessages();
 
   return (
     <section className="picker">
-      <h1>Projects</h1>
-      <p className="lead">
-        Pick a project to see its DNA somatic and germline variant-calling jobs.
-      </p>
+      <h1>{m.picker.heading}</h1>
+      <p className="lead">{m.picker.lead}</p>
 
-      {config.isPending && <p aria-busy="true">Loading projects…</p>}
+      {config.isPending && <p aria-busy="true">{m.picker.loading}</p>}
       {config.isError && <ErrorPanel error={config.error} onRetry={() => config.refetch()} />}
       {config.data && (
         <section aria-labelledby="configured-heading" className="picker-section">
           <h2 id="configured-heading">
-            {config.data.mode === "demo" ? "Demo projects" : "Configured projects"}
+            {config.data.mode === "demo" ? m.picker.demoProjects : m.picker.configuredProjects}
           </h2>
           {projects.length === 0 ? (
-            <p className="muted">
-              No projects configured. Set <code>DLI_PROJECT_IDS</code> on the server, or open one by
-              its ID below.
-            </p>
+            <p className="muted">{m.picker.noneConfigured}</p>
           ) : (
             <ul className="project-list">
               {projects.map((project) => (
@@ -53,7 +50,7 @@ export function ProjectPicker() {
 
       {recent.length > 0 && (
         <section aria-labelledby="recent-heading" className="picker-section">
-          <h2 id="recent-heading">Recently opened</h2>
+          <h2 id="recent-heading">{m.picker.recent}</h2>
           <ul className="recent-list">
             {recent.map((item) => (
               <li key={item.id}>
@@ -63,13 +60,13 @@ export function ProjectPicker() {
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Forget ${item.id}`}
+                  aria-label={m.picker.forgetLabel(item.id)}
                   onClick={() => {
                     forgetProject(item.id);
                     setRecent(readRecentProjects());
                   }}
                 >
-                  Forget
+                  {m.picker.forget}
                 </button>
               </li>
             ))}
@@ -88,12 +85,13 @@ function OpenProjectForm() {
   const errorId = useId();
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const m = useMessages();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const id = value.trim();
     if (!ID_PATTERN.test(id)) {
-      setError("A project ID is 1–64 letters, digits, dashes or underscores, e.g. 0a1b2c3d4e5f….");
+      setError(m.picker.invalidId);
       return;
     }
     navigate(jobsPath(id));
@@ -101,8 +99,8 @@ function OpenProjectForm() {
 
   return (
     <form className="picker-section open-form" onSubmit={submit} noValidate>
-      <h2>Open another project</h2>
-      <label htmlFor={inputId}>Project ID</label>
+      <h2>{m.picker.openAnother}</h2>
+      <label htmlFor={inputId}>{m.picker.projectId}</label>
       <div className="open-form-row">
         <input
           id={inputId}
@@ -112,13 +110,13 @@ function OpenProjectForm() {
             setValue(event.target.value);
             setError(null);
           }}
-          placeholder="32-character project ID from the Huawei Cloud console"
+          placeholder={m.picker.placeholder}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
         />
-        <button type="submit">Open</button>
+        <button type="submit">{m.picker.open}</button>
       </div>
       {error && (
         <p id={errorId} className="field-error" role="alert">

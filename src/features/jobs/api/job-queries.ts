@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { getPreferences, type TimeZoneMode } from "../../../lib/preferences";
 import { reportRangeProgress } from "../range/range-progress";
 import { readRange } from "../range/read-range";
 import { type JobsSearch, resolveTimeWindow } from "../url/jobs-search";
@@ -13,9 +14,16 @@ export type JobsListKey = {
   range?: JobsSearch["range"];
   from?: string;
   to?: string;
+  /** Whole days are UTC days, not the viewer's (the time-zone switch). */
+  utc?: true;
 };
 
-export function toListKey(projectId: string, search: JobsSearch, page = search.page): JobsListKey {
+export function toListKey(
+  projectId: string,
+  search: JobsSearch,
+  page = search.page,
+  zone: TimeZoneMode = getPreferences().timeZone,
+): JobsListKey {
   return {
     projectId,
     jobType: search.type,
@@ -24,6 +32,7 @@ export function toListKey(projectId: string, search: JobsSearch, page = search.p
     ...(search.range ? { range: search.range } : {}),
     ...(search.from ? { from: search.from } : {}),
     ...(search.to ? { to: search.to } : {}),
+    ...(zone === "utc" && (search.from || search.to) ? { utc: true as const } : {}),
   };
 }
 
@@ -63,7 +72,7 @@ export const jobQueries = {
             jobType: key.jobType,
             limit: key.limit,
             offset: key.offset,
-            window: resolveTimeWindow(key, Date.now()),
+            window: resolveTimeWindow(key, Date.now(), key.utc ? "utc" : "local"),
           },
           signal,
         ),
@@ -73,7 +82,7 @@ export const jobQueries = {
     queryOptions({
       queryKey: [...jobQueries.project(key.projectId), "range", key] as const,
       queryFn: async ({ signal }) => {
-        const window = resolveTimeWindow(key, Date.now());
+        const window = resolveTimeWindow(key, Date.now(), key.utc ? "utc" : "local");
         const progressId = rangeProgressId(key);
         try {
           return await readRange({

@@ -1,14 +1,15 @@
 import { useEffect, useId, useRef } from "react";
 import { explainError } from "../../../components/error-panel";
+import { type Messages, useMessages } from "../../../lib/i18n/messages";
 import type { Job } from "../api/job-schemas";
 import { summarizeRequest } from "../request/decode-request";
 
-function samplesOf(job: Job): string {
+function samplesOf(job: Job, m: Messages): string {
   const summary = summarizeRequest(job.request);
   if (summary.tumor || summary.normal)
-    return `tumor ${summary.tumor ?? "—"}, normal ${summary.normal ?? "—"}`;
+    return m.cancel.samples(summary.tumor ?? "—", summary.normal ?? "—");
   if (summary.germlineSamples?.length) return summary.germlineSamples.join(", ");
-  return "samples not named in its request";
+  return m.cancel.noSamples;
 }
 
 /** Asks before anything is sent: names the job and its samples. */
@@ -25,6 +26,7 @@ export function ConfirmCancelDialog({
   const titleId = useId();
   const textId = useId();
   const keepRef = useRef<HTMLButtonElement>(null);
+  const m = useMessages();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -48,20 +50,21 @@ export function ConfirmCancelDialog({
       }}
     >
       <h2 id={titleId}>
-        Cancel job <span className="mono">{job.jobId}</span>?
+        {m.cancel.title} <span className="mono">{job.jobId}</span>?
       </h2>
       <p id={textId}>
-        This stops the {job.status === "LAUNCHING" ? "launching" : "running"} pipeline for{" "}
-        {samplesOf(job)}
-        {job.progressText ? ` at step ${job.progressText}` : ""}. Work done so far is lost; DLI
-        cannot resume it.
+        {m.cancel.body(
+          job.status === "LAUNCHING" ? m.cancel.launching : m.cancel.running,
+          samplesOf(job, m),
+          job.progressText ? m.cancel.atStep(job.progressText) : "",
+        )}
       </p>
       <div className="dialog-actions">
         <button ref={keepRef} type="button" onClick={onDismiss}>
-          Keep running
+          {m.cancel.keep}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
-          Cancel job
+          {m.cancel.confirm}
         </button>
       </div>
     </dialog>
@@ -77,15 +80,16 @@ export function CancelRefusal({
   error: unknown;
   onDismiss: () => void;
 }) {
-  const { title, body } = explainError(error);
+  const m = useMessages();
+  const { title, body } = explainError(error, m);
   return (
     <div className="error-panel" role="alert">
-      <h2 className="error-title">Could not cancel job {jobId}</h2>
+      <h2 className="error-title">{m.cancel.refused(jobId)}</h2>
       <p>
         {title}: {body}
       </p>
       <button type="button" onClick={onDismiss}>
-        Dismiss
+        {m.errors.dismiss}
       </button>
     </div>
   );

@@ -1,22 +1,12 @@
 import { useId } from "react";
 import { useNow } from "../../../hooks/use-now";
 import { formatAgo } from "../../../lib/format";
-import {
-  boundToDayInput,
-  type JobsSearch,
-  type JobType,
-  RANGE_PRESETS,
-  type RangePreset,
-} from "../url/jobs-search";
+import { useMessages } from "../../../lib/i18n/messages";
+import { usePreferences } from "../../../lib/preferences";
+import { boundToDayInput, type JobsSearch, type JobType, RANGE_PRESETS } from "../url/jobs-search";
 import type { SetJobsSearch } from "../url/use-jobs-search";
 
-const TYPE_LABELS: Record<JobType, string> = { DNA_SOMATIC: "Somatic", DNA_GERMLINE: "Germline" };
-const RANGE_LABELS: Record<RangePreset, string> = {
-  "24h": "24 hours",
-  "7d": "7 days",
-  "30d": "30 days",
-  "90d": "90 days",
-};
+const JOB_TYPES: JobType[] = ["DNA_SOMATIC", "DNA_GERMLINE"];
 
 export function JobTypeSwitch({
   search,
@@ -26,9 +16,14 @@ export function JobTypeSwitch({
   setSearch: SetJobsSearch;
 }) {
   const name = useId();
+  const m = useMessages();
+  const typeLabels: Record<JobType, string> = {
+    DNA_SOMATIC: m.filters.somatic,
+    DNA_GERMLINE: m.filters.germline,
+  };
   return (
-    <div className="segmented" role="radiogroup" aria-label="Job type">
-      {(Object.keys(TYPE_LABELS) as JobType[]).map((type) => (
+    <div className="segmented" role="radiogroup" aria-label={m.filters.jobType}>
+      {JOB_TYPES.map((type) => (
         <label key={type} className={search.type === type ? "is-selected" : undefined}>
           <input
             type="radio"
@@ -37,7 +32,7 @@ export function JobTypeSwitch({
             checked={search.type === type}
             onChange={() => setSearch({ type })}
           />
-          {TYPE_LABELS[type]}
+          {typeLabels[type]}
         </label>
       ))}
     </div>
@@ -53,10 +48,12 @@ export function DateRangeFilter({
 }) {
   const fromId = useId();
   const toId = useId();
+  const m = useMessages();
+  const { timeZone } = usePreferences();
   const allTime = !search.range && !search.from && !search.to;
   return (
     <div className="date-range">
-      <fieldset className="segmented" aria-label="Date range">
+      <fieldset className="segmented" aria-label={m.filters.dateRange}>
         {RANGE_PRESETS.map((range) => (
           <button
             key={range}
@@ -64,7 +61,7 @@ export function DateRangeFilter({
             aria-pressed={search.range === range}
             onClick={() => setSearch({ range })}
           >
-            {RANGE_LABELS[range]}
+            {m.filters.ranges[range]}
           </button>
         ))}
         <button
@@ -72,24 +69,24 @@ export function DateRangeFilter({
           aria-pressed={allTime}
           onClick={() => setSearch({ range: undefined, from: undefined, to: undefined })}
         >
-          All time
+          {m.filters.allTime}
         </button>
       </fieldset>
       <div className="date-inputs">
-        <label htmlFor={fromId}>From</label>
+        <label htmlFor={fromId}>{m.filters.from}</label>
         <input
           id={fromId}
           type="date"
-          value={boundToDayInput(search.from)}
-          max={boundToDayInput(search.to) || undefined}
+          value={boundToDayInput(search.from, timeZone)}
+          max={boundToDayInput(search.to, timeZone) || undefined}
           onChange={(event) => setSearch({ from: event.target.value || undefined })}
         />
-        <label htmlFor={toId}>To</label>
+        <label htmlFor={toId}>{m.filters.to}</label>
         <input
           id={toId}
           type="date"
-          value={boundToDayInput(search.to)}
-          min={boundToDayInput(search.from) || undefined}
+          value={boundToDayInput(search.to, timeZone)}
+          min={boundToDayInput(search.from, timeZone) || undefined}
           onChange={(event) => setSearch({ to: event.target.value || undefined })}
         />
       </div>
@@ -108,16 +105,21 @@ export function RefreshControl({
 }) {
   // Ticks here, not in the list, so the clock re-renders a label rather than the table.
   const now = useNow(5_000);
+  const m = useMessages();
   return (
     <div className="refresh">
       <button type="button" onClick={onRefresh} disabled={fetching} aria-busy={fetching}>
         <span aria-hidden="true" className={fetching ? "spin" : undefined}>
           ↻
         </span>{" "}
-        Refresh
+        {m.filters.refresh}
       </button>
       <span className="muted" aria-live="off">
-        {fetching ? "Updating…" : updatedAt ? `Updated ${formatAgo(updatedAt, now)}` : ""}
+        {fetching
+          ? m.filters.updating
+          : updatedAt
+            ? m.filters.updated(formatAgo(updatedAt, now, m.units))
+            : ""}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { formatCount } from "../../../lib/format";
+import { formatJobCount, formatNumber } from "../../../lib/format";
+import { useMessages } from "../../../lib/i18n/messages";
 import { PAGE_SIZES, type PageSize } from "../url/jobs-search";
 
 /** Page numbers around the current one, with gaps: 1 … 4 5 [6] 7 8 … 20. */
@@ -32,17 +33,20 @@ export function Pager({
   onSize: (size: PageSize) => void;
 }) {
   const sizeId = useId();
+  const m = useMessages();
   const first = total === 0 ? 0 : (page - 1) * size + 1;
   const last = Math.min(total, page * size);
   return (
     <div className="pager">
       <p className="pager-total" aria-live="polite">
-        {total > 0 ? `${first}–${last} of ${formatCount(total, "job")}` : formatCount(0, "job")}
+        {total > 0
+          ? m.pager.range(formatNumber(first), formatNumber(last), formatJobCount(total, m.units))
+          : formatJobCount(0, m.units)}
       </p>
-      <nav aria-label="Pagination">
+      <nav aria-label={m.pager.pagination}>
         <button
           type="button"
-          aria-label="First page"
+          aria-label={m.pager.first}
           disabled={page <= 1}
           onClick={() => onPage(1)}
         >
@@ -50,7 +54,7 @@ export function Pager({
         </button>
         <button
           type="button"
-          aria-label="Previous page"
+          aria-label={m.pager.previous}
           disabled={page <= 1}
           onClick={() => onPage(page - 1)}
         >
@@ -66,7 +70,7 @@ export function Pager({
             <button
               key={item}
               type="button"
-              aria-label={`Page ${item}`}
+              aria-label={m.pager.page(item)}
               aria-current={item === page ? "page" : undefined}
               onClick={() => onPage(item)}
             >
@@ -76,7 +80,7 @@ export function Pager({
         )}
         <button
           type="button"
-          aria-label="Next page"
+          aria-label={m.pager.next}
           disabled={page >= pageCount}
           onClick={() => onPage(page + 1)}
         >
@@ -84,7 +88,7 @@ export function Pager({
         </button>
         <button
           type="button"
-          aria-label="Last page"
+          aria-label={m.pager.last}
           disabled={page >= pageCount}
           onClick={() => onPage(pageCount)}
         >
@@ -92,7 +96,7 @@ export function Pager({
         </button>
       </nav>
       <div className="pager-size">
-        <label htmlFor={sizeId}>Rows per page</label>
+        <label htmlFor={sizeId}>{m.pager.rowsPerPage}</label>
         <select
           id={sizeId}
           value={size}

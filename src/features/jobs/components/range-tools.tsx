@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { StatusBadge } from "../../../components/status-badge";
-import { formatCount } from "../../../lib/format";
+import { formatNumber } from "../../../lib/format";
+import { useMessages } from "../../../lib/i18n/messages";
 import type { RangeProgress } from "../range/read-range";
 import { RANGE_CAP } from "../range/read-range";
 import { STATUSES } from "../url/jobs-search";
@@ -8,6 +9,7 @@ import { STATUSES } from "../url/jobs-search";
 /** Sets `q` when typing pauses (or at once on Enter), so every keystroke is not a new view. */
 export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const id = useId();
+  const m = useMessages();
   const [text, setText] = useState(value);
   // The URL is the truth: Back or a link may change it under us.
   useEffect(() => setText(value), [value]);
@@ -19,13 +21,13 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
   return (
     <div className="search-box">
       <label htmlFor={id} className="visually-hidden">
-        Search jobs
+        {m.filters.search}
       </label>
       <input
         id={id}
         type="search"
         value={text}
-        placeholder="Search id, owner, sample, path, message"
+        placeholder={m.filters.searchPlaceholder}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === "Enter") onSearch(text.trim());
@@ -48,6 +50,7 @@ export function StatusSummary({
   onToggle: (status: string) => void;
   onClear: () => void;
 }) {
+  const m = useMessages();
   const statuses = [
     ...STATUSES.filter((s) => counts.has(s) || selected.includes(s)),
     ...[...counts.keys(), ...selected].filter((s) => !(STATUSES as readonly string[]).includes(s)),
@@ -55,9 +58,9 @@ export function StatusSummary({
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons, not a form fieldset
-    <div className="status-summary" role="group" aria-label="Jobs by status">
+    <div className="status-summary" role="group" aria-label={m.filters.byStatus}>
       <button type="button" aria-pressed={selected.length === 0} onClick={onClear}>
-        All statuses <span className="count">{total.toLocaleString("en-US")}</span>
+        {m.filters.allStatuses} <span className="count">{formatNumber(total)}</span>
       </button>
       {statuses.map((status) => (
         <button
@@ -68,7 +71,7 @@ export function StatusSummary({
           className="status-count"
         >
           <StatusBadge status={status} />
-          <span className="count">{(counts.get(status) ?? 0).toLocaleString("en-US")}</span>
+          <span className="count">{formatNumber(counts.get(status) ?? 0)}</span>
         </button>
       ))}
     </div>
@@ -82,27 +85,25 @@ export function RangeReadProgress({
   progress: RangeProgress | undefined;
   onStop: () => void;
 }) {
+  const m = useMessages();
   const read = progress?.read ?? 0;
   const total = progress?.total ?? 0;
   return (
     <div className="range-progress" role="status">
-      <progress aria-label="Reading jobs" value={read} max={Math.max(total, 1)} />
-      <span>
-        Read {read.toLocaleString("en-US")} of {total ? total.toLocaleString("en-US") : "…"} jobs
-      </span>
+      <progress aria-label={m.filters.readingJobs} value={read} max={Math.max(total, 1)} />
+      <span>{m.filters.readProgress(formatNumber(read), total ? formatNumber(total) : "…")}</span>
       <button type="button" onClick={onStop}>
-        Stop reading
+        {m.filters.stopReading}
       </button>
     </div>
   );
 }
 
 export function CapNotice({ total }: { total: number }) {
+  const m = useMessages();
   return (
     <p className="notice" role="note">
-      This range holds {formatCount(total, "job")}; only the newest{" "}
-      {RANGE_CAP.toLocaleString("en-US")} are searched, sorted, counted and exported. Narrow the
-      date range to see the rest.
+      {m.filters.capNotice(formatNumber(total), formatNumber(RANGE_CAP))}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { type Messages, useMessages } from "../../../lib/i18n/messages";
 
 export type ShortcutActions = {
   nextPage: () => void;
@@ -7,15 +8,17 @@ export type ShortcutActions = {
   focusSearch: () => void;
 };
 
-export const SHORTCUTS: { keys: string; what: string }[] = [
-  { keys: "]", what: "Next page" },
-  { keys: "[", what: "Previous page" },
-  { keys: "r", what: "Refresh" },
-  { keys: "/", what: "Search" },
-  { keys: "?", what: "Show these shortcuts" },
-  { keys: "Enter", what: "Open the focused job" },
-  { keys: "Esc", what: "Close the job or this list" },
-];
+function shortcutList(m: Messages): { keys: string; what: string }[] {
+  return [
+    { keys: "]", what: m.shortcuts.next },
+    { keys: "[", what: m.shortcuts.previous },
+    { keys: "r", what: m.shortcuts.refresh },
+    { keys: "/", what: m.shortcuts.search },
+    { keys: "?", what: m.shortcuts.help },
+    { keys: "Enter", what: m.shortcuts.open },
+    { keys: "Esc", what: m.shortcuts.close },
+  ];
+}
 
 function typingIn(target: EventTarget | null): boolean {
   return (
@@ -54,6 +57,7 @@ export function useListShortcuts(actions: ShortcutActions, onHelp: () => void) {
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const m = useMessages();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -72,9 +76,9 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         onClose();
       }}
     >
-      <h2 id={titleId}>Keyboard shortcuts</h2>
+      <h2 id={titleId}>{m.shortcuts.title}</h2>
       <dl className="shortcut-list">
-        {SHORTCUTS.map((shortcut) => (
+        {shortcutList(m).map((shortcut) => (
           <div key={shortcut.keys}>
             <dt>
               <kbd>{shortcut.keys}</kbd>
@@ -85,7 +89,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
       </dl>
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {m.drawer.close}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { CopyButton } from "../../../components/copy-button";
+import { formatNumber } from "../../../lib/format";
+import { useMessages } from "../../../lib/i18n/messages";
 import { argumentLines, type FieldKind } from "../request/request-groups";
 
 const COLLAPSED_ITEMS = 10;
@@ -15,10 +17,11 @@ function isEmpty(value: unknown): boolean {
 }
 
 export function PathValue({ path, copyable = true }: { path: string; copyable?: boolean }) {
+  const m = useMessages();
   return (
     <span className="path-value">
       <code className="mono">{path}</code>
-      {copyable && <CopyButton text={path} label="Copy path" />}
+      {copyable && <CopyButton text={path} label={m.copy.path} />}
     </span>
   );
 }
@@ -43,6 +46,7 @@ function ArgumentList({ args }: { args: string[] }) {
  */
 function CollapsibleList({ items }: { items: unknown[] }) {
   const [expanded, setExpanded] = useState(false);
+  const m = useMessages();
   const long = items.length > COLLAPSED_ITEMS;
   const visible = expanded ? items : items.slice(0, COLLAPSED_ITEMS);
   return (
@@ -58,19 +62,24 @@ function CollapsibleList({ items }: { items: unknown[] }) {
       {long && (
         <span className="list-actions">
           <button type="button" className="link-button" onClick={() => setExpanded(!expanded)}>
-            {expanded ? "Show fewer" : `Show all ${items.length.toLocaleString("en-US")}`}
+            {expanded ? m.drawer.showFewer : m.drawer.showAll(formatNumber(items.length))}
           </button>
           <CopyButton
             text={items
               .map((item) => (typeof item === "string" ? item : JSON.stringify(item)))
               .join("\n")}
-            label="Copy list"
+            label={m.copy.list}
             showLabel
           />
         </span>
       )}
     </>
   );
+}
+
+function YesNo({ value }: { value: boolean }) {
+  const m = useMessages();
+  return <span>{value ? m.drawer.yes : m.drawer.no}</span>;
 }
 
 /**
@@ -94,7 +103,7 @@ export function FieldValue({
       <span className="text-value">{value}</span>
     );
   }
-  if (typeof value === "boolean") return <span>{value ? "Yes" : "No"}</span>;
+  if (typeof value === "boolean") return <YesNo value={value} />;
   if (typeof value === "number") return <span>{String(value)}</span>;
   if (Array.isArray(value)) {
     if (kind === "args" && value.every((item) => typeof item === "string")) {

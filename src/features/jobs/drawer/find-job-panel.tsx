@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../../../lib/http";
+import { useMessages } from "../../../lib/i18n/messages";
 import type { JobsPage } from "../api/job-schemas";
 import { findJobPosition, SEARCH_PAGE_SIZE } from "./find-job";
 
@@ -26,6 +27,7 @@ export function FindJobPanel({
 }: FindJobProps & { jobId: string }) {
   const [state, setState] = useState<SearchState>({ step: "idle" });
   const abortRef = useRef<AbortController | null>(null);
+  const m = useMessages();
   useEffect(() => () => abortRef.current?.abort(), []);
 
   async function search() {
@@ -61,17 +63,16 @@ export function FindJobPanel({
     <div className="find-job" aria-live="polite">
       {state.step === "not-found" ? (
         <p>
-          <strong>Job {jobId} was not found</strong> in any page of this date range and job type. It
-          may belong to another project, another job type, or a different date range.
+          <strong>{m.drawer.notFound(jobId)}</strong> {m.drawer.notFoundRest}
         </p>
       ) : (
         <p>
-          This job is <strong>not found on this page</strong> of the list.
+          {m.drawer.notOnPageBefore} <strong>{m.drawer.notOnPage}</strong> {m.drawer.notOnPageAfter}
         </p>
       )}
       {state.step === "searching" ? (
         <p role="status">
-          Searching page {state.page} of {state.pageCount}…{" "}
+          {m.drawer.searching(state.page, state.pageCount)}{" "}
           <button
             type="button"
             onClick={() => {
@@ -79,18 +80,18 @@ export function FindJobPanel({
               setState({ step: "idle" });
             }}
           >
-            Stop
+            {m.drawer.stop}
           </button>
         </p>
       ) : (
         state.step !== "not-found" && (
           <button type="button" onClick={() => void search()}>
-            Search all pages
+            {m.drawer.searchAll}
           </button>
         )
       )}
       {state.step === "failed" && (
-        <p className="field-error">The search stopped: {state.message}</p>
+        <p className="field-error">{m.drawer.searchFailed(state.message)}</p>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { CopyButton } from "../../../components/copy-button";
 import { ProgressBar } from "../../../components/progress-bar";
 import { StatusBadge } from "../../../components/status-badge";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
+import { useMessages } from "../../../lib/i18n/messages";
 import type { Job, JobRow } from "../api/job-schemas";
 import { CANCELLABLE } from "../cancel/use-cancel-job";
 import type { JobType } from "../url/jobs-search";
@@ -17,34 +18,31 @@ export type DrawerLookup =
   | { status: "not-on-page" }
   | { status: "unavailable" };
 
-const TYPE_NAMES: Record<JobType, string> = {
-  DNA_SOMATIC: "DNA somatic",
-  DNA_GERMLINE: "DNA germline",
-};
-
 function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
   const messageId = useId();
+  const m = useMessages();
+  const d = m.drawer;
   return (
     <>
       <dl className="summary">
         <div>
-          <dt>Status</dt>
+          <dt>{d.status}</dt>
           <dd>
             <StatusBadge status={job.status} />
           </dd>
         </div>
         <div>
-          <dt>Pipeline</dt>
-          <dd>{TYPE_NAMES[jobType]}</dd>
+          <dt>{d.pipeline}</dt>
+          <dd>{d.pipelines[jobType] ?? jobType}</dd>
         </div>
         <div>
-          <dt>Progress (steps)</dt>
+          <dt>{d.progress}</dt>
           <dd>
             <ProgressBar progress={job.progress} raw={job.progressText} />
           </dd>
         </div>
         <div>
-          <dt>Started</dt>
+          <dt>{d.started}</dt>
           <dd>
             <time dateTime={new Date(job.startTime).toISOString()}>
               {formatDateTime(job.startTime)}{" "}
@@ -53,11 +51,11 @@ function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
           </dd>
         </div>
         <div>
-          <dt>Duration</dt>
-          <dd>{formatDuration(job.durationSeconds)}</dd>
+          <dt>{d.duration}</dt>
+          <dd>{formatDuration(job.durationSeconds, m.units)}</dd>
         </div>
         <div>
-          <dt>Owner</dt>
+          <dt>{d.owner}</dt>
           <dd>{job.owner ?? <span className="muted">—</span>}</dd>
         </div>
       </dl>
@@ -66,7 +64,7 @@ function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
           className={job.status === "FAILED" ? "failure" : "job-message"}
           aria-labelledby={messageId}
         >
-          <h3 id={messageId}>{job.status === "FAILED" ? "Failure reason" : "Message"}</h3>
+          <h3 id={messageId}>{job.status === "FAILED" ? d.failureReason : d.message}</h3>
           <p className="message-text">{job.message}</p>
         </section>
       )}
@@ -75,14 +73,13 @@ function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
 }
 
 function JobBody({ job, jobType }: { job: Job; jobType: JobType }) {
+  const m = useMessages();
   return (
     <>
       <JobSummary job={job} jobType={jobType} />
       {job.request.kind === "invalid" && (
         <p className="notice" role="note">
-          <strong>This request is not valid JSON</strong> ({job.request.error}), so it cannot be
-          shown field by field. Below is the text DLI sent, with anything that looks like a key
-          masked.
+          <strong>{m.drawer.invalidJson}</strong> {m.drawer.invalidJsonRest(job.request.error)}
         </p>
       )}
       {job.request.kind === "json" && (
@@ -110,38 +107,37 @@ export default function JobDrawer({
   find: FindJobProps;
 }) {
   const titleId = useId();
+  const m = useMessages();
   const row = lookup.status === "found" ? lookup.row : null;
   return (
     <DrawerDialog labelledBy={titleId} onClose={onClose}>
       <header className="drawer-header">
         <h2 id={titleId}>
-          Job <span className="mono">{jobId}</span>
+          {m.drawer.title} <span className="mono">{jobId}</span>
         </h2>
         <div className="drawer-header-actions">
-          <CopyButton text={jobId} label="Copy job ID" />
+          <CopyButton text={jobId} label={m.table.copyJobId} />
           {onCancelJob && row?.kind === "job" && CANCELLABLE.has(row.status) && (
             <button type="button" className="cancel-button" onClick={() => onCancelJob(row)}>
-              Cancel job
+              {m.table.cancelJob}
             </button>
           )}
           <button type="button" className="close-button" onClick={onClose}>
-            Close
+            {m.drawer.close}
           </button>
         </div>
       </header>
       <div className="drawer-body">
-        {lookup.status === "loading" && <p aria-busy="true">Loading the job…</p>}
+        {lookup.status === "loading" && <p aria-busy="true">{m.drawer.loading}</p>}
         {lookup.status === "not-on-page" && <FindJobPanel {...find} jobId={jobId} />}
         {lookup.status === "unavailable" && (
           <p className="notice" role="note">
-            The job list could not be loaded, so this job cannot be shown. Close this panel to see
-            why and retry.
+            {m.drawer.unavailable}
           </p>
         )}
         {row?.kind === "malformed" && (
           <p className="notice" role="note">
-            <strong>Malformed job.</strong> DLI sent this job in a shape the dashboard cannot read:{" "}
-            {row.problems.join("; ")}.
+            <strong>{m.drawer.malformed}</strong> {m.drawer.malformedBody(row.problems.join("; "))}
           </p>
         )}
         {row?.kind === "job" && <JobBody job={row} jobType={jobType} />}

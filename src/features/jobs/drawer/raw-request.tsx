@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from "react";
 import { CopyButton } from "../../../components/copy-button";
 import { downloadText } from "../../../lib/download";
+import { useMessages } from "../../../lib/i18n/messages";
 import { type DecodedRequest, prettyRequest } from "../request/decode-request";
 import { tokenizeJson } from "../request/json-tokens";
 
@@ -33,39 +34,40 @@ function HighlightedJson({ text }: { text: string }) {
 export function RawRequest({ jobId, request }: { jobId: string; request: DecodedRequest }) {
   const headingId = useId();
   const text = useMemo(() => prettyRequest(request), [request]);
+  const m = useMessages();
   const large = text.length > LARGE_REQUEST_CHARS;
   const [shown, setShown] = useState(!large);
   if (request.kind === "missing") {
     return (
       <section className="drawer-section" aria-labelledby={headingId}>
-        <h3 id={headingId}>Request JSON</h3>
-        <p className="muted">DLI sent no request for this job.</p>
+        <h3 id={headingId}>{m.drawer.requestJson}</h3>
+        <p className="muted">{m.drawer.noRequest}</p>
       </section>
     );
   }
   return (
     <section className="drawer-section" aria-labelledby={headingId}>
       <div className="section-heading-row">
-        <h3 id={headingId}>Request JSON</h3>
+        <h3 id={headingId}>{m.drawer.requestJson}</h3>
         <div className="section-actions">
-          <CopyButton text={text} label="Copy request" showLabel />
+          <CopyButton text={text} label={m.copy.request} showLabel />
           <button
             type="button"
             onClick={() => downloadText(safeFileName(jobId), text, "application/json")}
           >
-            Download request
+            {m.drawer.downloadRequest}
           </button>
         </div>
       </div>
       {shown ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a long request must be scrollable by keyboard
         // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the focusable block needs a name when reached
-        <pre className="raw-json" aria-label="Request JSON" tabIndex={0}>
+        <pre className="raw-json" aria-label={m.drawer.requestJson} tabIndex={0}>
           <HighlightedJson text={text} />
         </pre>
       ) : (
         <button type="button" onClick={() => setShown(true)}>
-          Show raw request ({Math.round(new Blob([text]).size / 1024)} KB)
+          {m.drawer.showRaw(Math.round(new Blob([text]).size / 1024))}
         </button>
       )}
     </section>

@@ -1,17 +1,21 @@
 import { useId, useMemo } from "react";
+import { useMessages } from "../../../lib/i18n/messages";
 import { groupRequest, type RequestGroup } from "../request/request-groups";
 import type { JobType } from "../url/jobs-search";
 import { FieldValue } from "./field-value";
 
 function Section({ group }: { group: RequestGroup }) {
   const headingId = useId();
+  const m = useMessages();
   return (
     <section className="drawer-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{group.title}</h3>
+      <h3 id={headingId}>{m.drawer.groups[group.id] ?? group.title}</h3>
       <dl className="fields">
         {group.fields.map((field) => (
           <div key={field.key} className="field">
-            <dt>{field.label}</dt>
+            <dt>
+              {group.id === "other" ? field.label : (m.drawer.fields[field.key] ?? field.label)}
+            </dt>
             <dd>
               <FieldValue value={field.value} kind={field.kind} />
             </dd>

@@ -3,6 +3,7 @@ import { CopyButton } from "../../../components/copy-button";
 import { ProgressBar } from "../../../components/progress-bar";
 import { StatusBadge } from "../../../components/status-badge";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
+import { useMessages } from "../../../lib/i18n/messages";
 import type { Job, JobRow } from "../api/job-schemas";
 import { summarizeRequest } from "../request/decode-request";
 
@@ -17,29 +18,43 @@ function job(row: { original: JobRow }): Job | null {
 
 const PROGRESS_TONE: Record<string, string> = { FAILED: "bad", FINISHED: "ok", CANCELLED: "muted" };
 
+function ColumnHeader({ id }: { id: string }) {
+  return <>{useMessages().table.headers[id] ?? id}</>;
+}
+
+function CopyJobId({ jobId }: { jobId: string }) {
+  return <CopyButton text={jobId} label={useMessages().table.copyJobId} />;
+}
+
+function Duration({ seconds }: { seconds: number | null }) {
+  return <span className="nowrap">{formatDuration(seconds, useMessages().units)}</span>;
+}
+
 function Samples({ job: j }: { job: Job }) {
+  const m = useMessages();
   const summary = summarizeRequest(j.request);
   if (summary.tumor || summary.normal) {
     return (
       <span className="samples">
         <span>
-          <abbr title="tumor">T</abbr> {summary.tumor ?? "—"}
+          <abbr title={m.table.tumor}>T</abbr> {summary.tumor ?? "—"}
         </span>
         <span>
-          <abbr title="normal">N</abbr> {summary.normal ?? "—"}
+          <abbr title={m.table.normal}>N</abbr> {summary.normal ?? "—"}
         </span>
       </span>
     );
   }
   if (summary.germlineSamples) return <span>{summary.germlineSamples.join(", ")}</span>;
-  if (j.request.kind === "invalid") return <span className="muted">request unreadable</span>;
+  if (j.request.kind === "invalid")
+    return <span className="muted">{m.table.requestUnreadable}</span>;
   return <span className="muted">—</span>;
 }
 
 export const jobColumns = column.columns([
   column.display({
     id: "started",
-    header: "Started",
+    header: () => <ColumnHeader id="started" />,
     cell: ({ row }) => {
       const j = job(row);
       if (!j) return null;
@@ -53,7 +68,7 @@ export const jobColumns = column.columns([
   }),
   column.display({
     id: "status",
-    header: "Status",
+    header: () => <ColumnHeader id="status" />,
     cell: ({ row }) => {
       const j = job(row);
       if (!j) return null;
@@ -71,21 +86,21 @@ export const jobColumns = column.columns([
   }),
   column.display({
     id: "jobId",
-    header: "Job ID",
+    header: () => <ColumnHeader id="jobId" />,
     cell: ({ row }) => {
       const j = job(row);
       if (!j) return null;
       return (
         <span className="job-id">
           <span className="mono">{j.jobId}</span>
-          <CopyButton text={j.jobId} label="Copy job ID" />
+          <CopyJobId jobId={j.jobId} />
         </span>
       );
     },
   }),
   column.display({
     id: "samples",
-    header: "Samples",
+    header: () => <ColumnHeader id="samples" />,
     cell: ({ row }) => {
       const j = job(row);
       return j ? <Samples job={j} /> : null;
@@ -93,7 +108,7 @@ export const jobColumns = column.columns([
   }),
   column.display({
     id: "reference",
-    header: "Reference",
+    header: () => <ColumnHeader id="reference" />,
     cell: ({ row }) => {
       const j = job(row);
       return j ? (summarizeRequest(j.request).reference ?? <span className="muted">—</span>) : null;
@@ -101,7 +116,7 @@ export const jobColumns = column.columns([
   }),
   column.display({
     id: "owner",
-    header: "Owner",
+    header: () => <ColumnHeader id="owner" />,
     cell: ({ row }) => {
       const j = job(row);
       return j ? (j.owner ?? <span className="muted">—</span>) : null;
@@ -109,15 +124,15 @@ export const jobColumns = column.columns([
   }),
   column.display({
     id: "duration",
-    header: "Duration",
+    header: () => <ColumnHeader id="duration" />,
     cell: ({ row }) => {
       const j = job(row);
-      return j ? <span className="nowrap">{formatDuration(j.durationSeconds)}</span> : null;
+      return j ? <Duration seconds={j.durationSeconds} /> : null;
     },
   }),
   column.display({
     id: "progress",
-    header: "Progress",
+    header: () => <ColumnHeader id="progress" />,
     cell: ({ row }) => {
       const j = job(row);
       return j ? (

@@ -1,4 +1,5 @@
 import { functionalUpdate, type PaginationState, useTable } from "@tanstack/react-table";
+import { useMessages } from "../../../lib/i18n/messages";
 import type { Job, JobRow } from "../api/job-schemas";
 import { CANCELLABLE } from "../cancel/use-cancel-job";
 import type { JobSort } from "../url/jobs-search";
@@ -76,12 +77,13 @@ export function JobsTable({
   stale: boolean;
   emptyMessage: string | null;
 }) {
+  const m = useMessages();
   const columnCount = jobColumns.length + (onCancelJob ? 1 : 0);
   const rows = table.getRowModel().rows;
   return (
     <div className={`table-wrap${stale ? " is-stale" : ""}`}>
       <p className="visually-hidden" role="status">
-        {loading ? "Loading jobs…" : ""}
+        {loading ? m.table.loading : ""}
       </p>
       <table className="jobs-table" aria-busy={loading || stale}>
         <caption className="visually-hidden">{caption}</caption>
@@ -117,7 +119,7 @@ export function JobsTable({
               })}
               {onCancelJob && (
                 <th scope="col" className="col-actions">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{m.table.actions}</span>
                 </th>
               )}
             </tr>
@@ -148,14 +150,15 @@ export function JobsTable({
               <tr key={row.id} className="malformed-row">
                 <td colSpan={columnCount}>
                   <strong>
-                    <span aria-hidden="true">⚠ </span>Malformed job
+                    <span aria-hidden="true">⚠ </span>
+                    {m.table.malformed}
                   </strong>{" "}
                   {row.original.jobId ? (
                     <span className="mono">{row.original.jobId}</span>
                   ) : (
-                    `#${row.original.index + 1} on this page`
+                    m.table.malformedOnPage(row.original.index + 1)
                   )}
-                  : DLI sent a job this dashboard cannot read ({row.original.problems.join("; ")}).
+                  {m.table.malformedBody(row.original.problems.join("; "))}
                 </td>
               </tr>
             ) : (
@@ -182,13 +185,13 @@ export function JobsTable({
                       <button
                         type="button"
                         className="cancel-button"
-                        aria-label={`Cancel job ${row.original.jobId}`}
+                        aria-label={m.table.cancelJobLabel(row.original.jobId)}
                         onClick={(event) => {
                           event.stopPropagation();
                           if (row.original.kind === "job") onCancelJob(row.original);
                         }}
                       >
-                        Cancel job
+                        {m.table.cancelJob}
                       </button>
                     )}
                   </td>

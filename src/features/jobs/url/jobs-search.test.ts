@@ -198,3 +198,12 @@ describe("boundToDayInput", () => {
     expect(boundToDayInput(new Date(2026, 10, 3, 10).toISOString())).toBe("2026-11-03");
   });
 });
+
+describe("UTC days", () => {
+  it("turns whole days into UTC instants when the viewer chose UTC", () => {
+    const window = resolveTimeWindow(parse("from=2026-11-01&to=2026-11-20"), 0, "utc");
+    expect(window).toEqual({ start: Date.UTC(2026, 10, 1), end: Date.UTC(2026, 10, 21) - 1 });
+    expect(boundToDayInput("2026-11-01T20:00:00Z", "utc")).toBe("2026-11-01");
+    expect(boundToDayInput("2026-11-01T20:00:00Z", "local")).toBe("2026-11-02");
+  });
+});

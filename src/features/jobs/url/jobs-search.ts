@@ -1,6 +1,7 @@
 import { endOfDay, isValid, parse, parseISO, startOfDay, subDays, subHours } from "date-fns";
 import { z } from "zod";
 import { ID_PATTERN } from "../../../lib/ids";
+import type { TimeZoneMode } from "../../../lib/preferences";
 
 export const JOB_TYPES = ["DNA_SOMATIC", "DNA_GERMLINE"] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -86,12 +87,23 @@ function toDayString(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-function boundStartMs(bound: DateBound): number {
-  return bound.kind === "day" ? startOfDay(parseISO(bound.day)).getTime() : bound.ms;
+const DAY_MS = 86_400_000;
+
+function utcMidnight(day: string): number {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
 }
 
-function boundEndMs(bound: DateBound): number {
-  return bound.kind === "day" ? endOfDay(parseISO(bound.day)).getTime() : bound.ms;
+function boundStartMs(bound: DateBound, zone: TimeZoneMode = "local"): number {
+  if (bound.kind === "instant") return bound.ms;
+  return zone === "utc" ? utcMidnight(bound.day) : startOfDay(parseISO(bound.day)).getTime();
+}
+
+function boundEndMs(bound: DateBound, zone: TimeZoneMode = "local"): number {
+  if (bound.kind === "instant") return bound.ms;
+  return zone === "utc"
+    ? utcMidnight(bound.day) + DAY_MS - 1
+    : endOfDay(parseISO(bound.day)).getTime();
 }
 
 const optionalString = z.string().optional().catch(undefined);
@@ -235,13 +247,14 @@ const PRESET_START: Record<RangePreset, (now: Date) => Date> = {
 export function resolveTimeWindow(
   search: Pick<JobsSearch, "range" | "from" | "to">,
   nowMs: number,
+  zone: TimeZoneMode = "local",
 ): TimeWindow {
   const from = parseDateBound(search.from);
   const to = parseDateBound(search.to);
   if (from || to) {
     return {
-      ...(from ? { start: boundStartMs(from) } : {}),
-      ...(to ? { end: boundEndMs(to) } : {}),
+      ...(from ? { start: boundStartMs(from, zone) } : {}),
+      ...(to ? { end: boundEndMs(to, zone) } : {}),
     };
   }
   if (search.range) return { start: PRESET_START[search.range](new Date(nowMs)).getTime() };
@@ -249,8 +262,11 @@ export function resolveTimeWindow(
 }
 
 /** The local calendar day of a bound, for `<input type="date">`. */
-export function boundToDayInput(value: string | undefined): string {
+export function boundToDayInput(value: string | undefined, zone: TimeZoneMode = "local"): string {
   const bound = parseDateBound(value);
   if (!bound) return "";
-  return bound.kind === "day" ? bound.day : toDayString(new Date(bound.ms));
+  if (bound.kind === "day") return bound.day;
+  return zone === "utc"
+    ? new Date(bound.ms).toISOString().slice(0, 10)
+    : toDayString(new Date(bound.ms));
 }

@@ -1,0 +1,59 @@
+import { useSyncExternalStore } from "react";
+
+export type Locale = "en" | "zh-CN";
+export type TimeZoneMode = "local" | "utc";
+export type Preferences = { locale: Locale; timeZone: TimeZoneMode };
+
+const LOCALE_KEY = "gene-jobs:locale";
+const ZONE_KEY = "gene-jobs:time-zone";
+
+/** Any Chinese variant gets Chinese; everything else English. */
+export function detectLocale(language: string | undefined): Locale {
+  return language?.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
+}
+
+function stored(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function read(): Preferences {
+  const locale = stored(LOCALE_KEY);
+  return {
+    locale:
+      locale === "en" || locale === "zh-CN" ? locale : detectLocale(globalThis.navigator?.language),
+    timeZone: stored(ZONE_KEY) === "utc" ? "utc" : "local",
+  };
+}
+
+// The viewer's choices, outside React so plain functions (formatting, the time window) read the
+// same values the components render with.
+let current: Preferences = read();
+const listeners = new Set<() => void>();
+
+export function getPreferences(): Preferences {
+  return current;
+}
+
+export function setPreference<K extends keyof Preferences>(key: K, value: Preferences[K]): void {
+  current = { ...current, [key]: value };
+  try {
+    globalThis.localStorage?.setItem(key === "locale" ? LOCALE_KEY : ZONE_KEY, value);
+  } catch {
+    // Storage blocked: the choice lasts for this page only.
+  }
+  if (key === "locale" && typeof document !== "undefined") document.documentElement.lang = value;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function usePreferences(): Preferences {
+  return useSyncExternalStore(subscribe, getPreferences, getPreferences);
+}
