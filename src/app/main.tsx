@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
 import { z } from "zod";
+import { getPreferences } from "../lib/preferences";
 import { applyTheme, readTheme } from "../lib/theme";
 import { AppProviders } from "./providers";
 import { router } from "./router";
@@ -12,6 +13,7 @@ z.config({ jitless: true });
 
 // Before the first paint, so a dark-theme user never sees a white flash.
 applyTheme(readTheme());
+document.documentElement.lang = getPreferences().locale;
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
