@@ -1,15 +1,12 @@
+import "./zod-config";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
-import { z } from "zod";
 import { getPreferences } from "../lib/preferences";
 import { applyTheme, readTheme } from "../lib/theme";
 import { AppProviders } from "./providers";
 import { router } from "./router";
 import "../styles.css";
-
-// The server's CSP has no 'unsafe-eval'; zod must not compile validators with new Function.
-z.config({ jitless: true });
 
 // Before the first paint, so a dark-theme user never sees a white flash.
 applyTheme(readTheme());

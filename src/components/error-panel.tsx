@@ -13,6 +13,9 @@ export function explainError(error: unknown, m: Messages = en): Explained {
   if (error.code === "DASHBOARD.CANCEL_DISABLED") {
     return { title: e.cancelDisabledTitle, body: error.message };
   }
+  if (error.code === "DASHBOARD.PROJECT_NOT_ALLOWED") {
+    return { title: e.projectNotAllowedTitle, body: error.message };
+  }
   const status = error.status ? `HTTP ${error.status}` : undefined;
   const codeAndStatus = [error.code, status].filter(Boolean).join(", ");
   switch (error.kind) {

@@ -48,6 +48,12 @@ describe("requestJson", () => {
     );
     expect(await failure()).toMatchObject({ kind: "unreachable" });
 
+    respond(502, '{"error_code":"DASHBOARD.UPSTREAM_TOO_LARGE","error_msg":"too large"}');
+    expect(await failure()).toMatchObject({ kind: "invalid-response" });
+
+    respond(403, '{"error_code":"DASHBOARD.PROJECT_NOT_ALLOWED","error_msg":"not allowed"}');
+    expect(await failure()).toMatchObject({ kind: "auth", code: "DASHBOARD.PROJECT_NOT_ALLOWED" });
+
     respond(200, "<html>login</html>");
     expect(await failure()).toMatchObject({ kind: "invalid-response" });
 

@@ -49,7 +49,11 @@ export function parseRetryAfter(header: string | null, nowMs = Date.now()): numb
 }
 
 function kindOfStatus(status: number, code: string | undefined): ApiErrorKind {
-  if (code?.startsWith("DASHBOARD.UPSTREAM_")) return "unreachable";
+  // DLI down or slow may pass; an answer too large or a redirect will not, so no retries there.
+  if (code === "DASHBOARD.UPSTREAM_UNREACHABLE" || code === "DASHBOARD.UPSTREAM_TIMEOUT") {
+    return "unreachable";
+  }
+  if (code?.startsWith("DASHBOARD.UPSTREAM_")) return "invalid-response";
   if (status === 401 || status === 403) return "auth";
   if (status === 429) return "throttled";
   if (status >= 500) return "server";

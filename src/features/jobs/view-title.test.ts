@@ -20,7 +20,7 @@ describe("viewTitle", () => {
 
   it("mentions filters", () => {
     expect(viewTitle({ project: "p", search: search("status=FAILED&q=HCC1143"), running: 0 })).toBe(
-      "Somatic · p · all time · failed · “HCC1143” · Gene Jobs",
+      "Somatic · p · all time · Failed · “HCC1143” · Gene Jobs",
     );
   });
 });

@@ -42,7 +42,7 @@ export function viewTitle({
     project,
     rangeWords(search, m),
   ];
-  if (search.status?.length) parts.push(search.status.map((s) => s.toLowerCase()).join("+"));
+  if (search.status?.length) parts.push(search.status.map((s) => m.statuses[s] ?? s).join("+"));
   if (search.q) parts.push(`“${search.q}”`);
   if (running > 0) parts.push(m.title.running(running));
   parts.push(m.app.title);

@@ -161,6 +161,7 @@ export const en = {
     dliTitle: (code: string) => `DLI error ${code}`,
     serverTitle: (status: string) => `DLI server error (${status})`,
     rejectedTitle: (status: string) => `Request rejected (${status})`,
+    projectNotAllowedTitle: "Project not served here",
     cancelDisabledTitle: "Cancelling is turned off",
     retry: "Retry",
     retryingButton: "Retrying…",

@@ -154,6 +154,7 @@ export const zh: Messages = {
     dliTitle: (code: string) => `DLI 错误 ${code}`,
     serverTitle: (status: string) => `DLI 服务器错误（${status}）`,
     rejectedTitle: (status: string) => `请求被拒绝（${status}）`,
+    projectNotAllowedTitle: "此控制台不提供该项目",
     cancelDisabledTitle: "终止作业功能已关闭",
     retry: "重试",
     retryingButton: "正在重试…",
