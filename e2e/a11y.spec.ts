@@ -1,0 +1,74 @@
+// axe-core on every state a lab member sees: no serious or critical violations.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { EDGE_JOB_IDS } from "../server/emulator/edge-cases.ts";
+import {
+  EDGE_CASES_PROJECT_ID,
+  EMPTY_PROJECT_ID,
+  ONCOLOGY_PROJECT_ID,
+} from "../server/emulator/projects.ts";
+import { expect, PROXY_PROJECT, proxyTest, test } from "./fixtures.ts";
+import { gate, makeJobs, replies } from "./test-upstream.ts";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test("start page", async ({ picker, page }) => {
+      await picker.goto();
+      await expect(picker.heading).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("full list with running, failed and cancelled jobs", async ({ jobsPage, page }) => {
+      await jobsPage.goto(ONCOLOGY_PROJECT_ID, "range=7d");
+      await jobsPage.waitForLoaded();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("open drawer", async ({ jobsPage, page }) => {
+      await jobsPage.goto(EDGE_CASES_PROJECT_ID, { job: EDGE_JOB_IDS.secretsInRequest });
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expect(page.getByRole("dialog")).toContainText("EDGE-SECRETS_tumor");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
+
+test("empty list", async ({ jobsPage, page }) => {
+  await jobsPage.goto(EMPTY_PROJECT_ID);
+  await expect(page.getByText("No jobs in this range.")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+proxyTest("loading list", async ({ jobsPage, page, upstream }) => {
+  upstream.setJobs(
+    makeJobs({
+      jobType: "DNA_SOMATIC",
+      count: 5,
+      newest: Date.UTC(2026, 10, 25),
+      stepMs: 3_600_000,
+    }),
+  );
+  const held = gate();
+  upstream.script(() => replies.held(held.promise));
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect(page.locator("table[aria-busy='true']")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  held.open();
+  await expect(page.locator("table[aria-busy='true']")).toHaveCount(0);
+});
+
+proxyTest("error state", async ({ jobsPage, page, upstream }) => {
+  upstream.script(() => replies.tokenExpired());
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect(page.getByRole("alert")).toContainText("Credentials rejected");
+  expect(await seriousViolations(page)).toEqual([]);
+});
