@@ -30,9 +30,19 @@ export function explainError(error: unknown, m: Messages = en): Explained {
     case "unreachable":
       return error.status
         ? { title: e.unreachableTitle, body: e.unreachableBody, detail: error.detail }
-        : { title: e.serverUnreachableTitle, body: error.message };
+        : { title: e.serverUnreachableTitle, body: e.noServer };
     case "invalid-response":
-      return { title: e.invalidTitle, body: e.invalidBody(error.message), detail: error.detail };
+      return {
+        title: e.invalidTitle,
+        body: e.invalidBody(
+          error.reason === "not-json"
+            ? e.notJson
+            : error.reason === "bad-shape"
+              ? e.badShape
+              : error.message,
+        ),
+        detail: error.detail,
+      };
     case "server":
     case "client":
       return error.code

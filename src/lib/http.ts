@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   readonly detail: string | undefined;
   readonly retryAfterMs: number | undefined;
+  /** What the dashboard itself found wrong, for a message in the viewer's language. */
+  readonly reason: "no-server" | "not-json" | "bad-shape" | undefined;
 
   constructor(init: {
     kind: ApiErrorKind;
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     code?: string;
     detail?: string;
     retryAfterMs?: number;
+    reason?: "no-server" | "not-json" | "bad-shape";
   }) {
     super(init.message);
     this.name = "ApiError";
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.detail = init.detail;
     this.retryAfterMs = init.retryAfterMs;
+    this.reason = init.reason;
   }
 }
 
@@ -101,6 +105,7 @@ export async function requestJson<T>(
     throw new ApiError({
       kind: "unreachable",
       message: "The dashboard server did not answer. Is it running?",
+      reason: "no-server",
     });
   }
   if (!res.ok) throw await errorFromResponse(res);
@@ -113,6 +118,7 @@ export async function requestJson<T>(
       kind: "invalid-response",
       status: res.status,
       message: "The answer was not JSON.",
+      reason: "not-json",
       detail: text.slice(0, 200),
     });
   }
@@ -122,6 +128,7 @@ export async function requestJson<T>(
       kind: "invalid-response",
       status: res.status,
       message: "The answer did not have the expected shape.",
+      reason: "bad-shape",
       detail: z.prettifyError(parsed.error),
     });
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { zh } from "../../lib/i18n/zh";
 import { parseJobsSearch } from "./url/jobs-search";
 import { rangeWords, viewTitle } from "./view-title";
 
@@ -32,5 +33,18 @@ describe("rangeWords", () => {
     expect(rangeWords(search("to=2026-11-20"))).toBe("until 20 Nov 2026");
     expect(rangeWords(search("range=24h"))).toBe("last 24 h");
     expect(rangeWords(search(""))).toBe("all time");
+  });
+});
+
+describe("viewTitle in Chinese", () => {
+  it("uses Chinese words and dates", () => {
+    expect(
+      viewTitle({
+        project: "p",
+        search: search("from=2026-11-01&to=2026-11-20&status=FAILED"),
+        running: 1,
+        m: zh,
+      }),
+    ).toBe("体细胞 · p · 2026年11月1日 – 2026年11月20日 · 已失败 · 1 个运行中 · 基因作业");
   });
 });

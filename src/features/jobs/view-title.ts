@@ -1,12 +1,16 @@
 import { format } from "date-fns";
+import { zhCN } from "date-fns/locale";
 import { en, type Messages } from "../../lib/i18n/en";
 import type { JobsSearch } from "./url/jobs-search";
 import { parseDateBound } from "./url/jobs-search";
 
-function boundText(value: string | undefined): string | undefined {
+function boundText(value: string | undefined, m: Messages): string | undefined {
   const bound = parseDateBound(value);
   if (!bound) return undefined;
-  return format(bound.kind === "day" ? new Date(`${bound.day}T00:00:00`) : bound.ms, "d MMM yyyy");
+  const date = bound.kind === "day" ? new Date(`${bound.day}T00:00:00`) : bound.ms;
+  return m.locale === "zh-CN"
+    ? format(date, "yyyy年M月d日", { locale: zhCN })
+    : format(date, "d MMM yyyy");
 }
 
 /** The range in words: "last 7 days", "1 Nov 2026 – 20 Nov 2026", "20 Nov 2026", "all time". */
@@ -14,8 +18,8 @@ export function rangeWords(
   search: Pick<JobsSearch, "range" | "from" | "to">,
   m: Messages = en,
 ): string {
-  const from = boundText(search.from);
-  const to = boundText(search.to);
+  const from = boundText(search.from, m);
+  const to = boundText(search.to, m);
   if (from && to) return from === to ? from : `${from} – ${to}`;
   if (from) return m.title.since(from);
   if (to) return m.title.until(to);
