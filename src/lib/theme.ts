@@ -11,10 +11,23 @@ export function readTheme(): ThemeChoice {
   }
 }
 
-/** "auto" leaves the choice to the system (prefers-color-scheme in styles.css). */
+const systemDark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
+let following: ThemeChoice = "auto";
+
+function paint(): void {
+  const dark = following === "dark" || (following === "auto" && systemDark());
+  document.documentElement.dataset.theme = dark ? "dark" : "light";
+}
+
+// "auto" follows the system, also when it changes while the page is open.
+window.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change", () => {
+  if (following === "auto") paint();
+});
+
+/** Sets `data-theme` on <html>, the one switch styles.css reads. */
 export function applyTheme(choice: ThemeChoice): void {
-  if (choice === "auto") delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = choice;
+  following = choice;
+  paint();
   try {
     if (choice === "auto") localStorage.removeItem(STORAGE_KEY);
     else localStorage.setItem(STORAGE_KEY, choice);
