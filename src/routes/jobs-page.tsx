@@ -30,7 +30,7 @@ export function JobsPage() {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={m.pages.breadcrumb} className="breadcrumb">
         <Link to="/">{m.pages.projects}</Link> <span aria-hidden="true">/</span>
       </nav>
       <h1 id="jobs-heading" className="project-heading">

@@ -43,6 +43,7 @@ export const en = {
     invalidId: "A project ID is 1–64 letters, digits, dashes or underscores, e.g. 0a1b2c3d4e5f….",
   },
   pages: {
+    breadcrumb: "Breadcrumb",
     projects: "Projects",
     project: "Project",
     notProjectId: "Not a project ID",

@@ -44,6 +44,7 @@ export const zh: Messages = {
     invalidId: "项目 ID 由 1–64 个字母、数字、短横线或下划线组成，例如 0a1b2c3d4e5f…。",
   },
   pages: {
+    breadcrumb: "导航路径",
     projects: "项目",
     project: "项目",
     notProjectId: "不是有效的项目 ID",
