@@ -3,7 +3,6 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { CopyButton } from "../../components/copy-button";
 import { ErrorPanel } from "../../components/error-panel";
 import { appConfigQuery } from "../../lib/app-config";
-import { downloadText } from "../../lib/download";
 import { ApiError } from "../../lib/http";
 import { useMessages } from "../../lib/i18n/messages";
 import { usePreferences } from "../../lib/preferences";
@@ -17,8 +16,7 @@ import { ShortcutHelp, useListShortcuts, useShortcutHelp } from "./components/sh
 import { SEARCH_PAGE_SIZE } from "./drawer/find-job";
 import type { DrawerLookup } from "./drawer/job-drawer";
 import { useDrawer } from "./drawer/use-drawer";
-import { exportFileName, toCsv, toJson } from "./export/export-jobs";
-import { filterJobs, sortJobs } from "./range/local-view";
+import { useExport } from "./export/use-export";
 import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
 import { type JobsView, useJobsView } from "./use-jobs-view";
@@ -110,23 +108,7 @@ export function JobsList({
     help.show,
   );
 
-  // Export is the whole range with the view's filters and sort, read first if need be.
-  const [exportError, setExportError] = useState<unknown>(null);
-  async function exportAs(format: "csv" | "json") {
-    setExportError(null);
-    try {
-      const range = await queryClient.fetchQuery(jobQueries.range(view.range.key));
-      const rows = sortJobs(filterJobs(range.rows, search), search.sort);
-      const text = format === "csv" ? toCsv(rows) : toJson(rows);
-      downloadText(
-        exportFileName(projectId, search, format),
-        text,
-        format === "csv" ? "text/csv;charset=utf-8" : "application/json",
-      );
-    } catch (error) {
-      if (!(error instanceof DOMException && error.name === "AbortError")) setExportError(error);
-    }
-  }
+  const exporter = useExport(projectId, search, view.range.key);
 
   const running = view.rows.filter((row) => row.kind === "job" && row.status === "RUNNING").length;
   const title = viewTitle({ project: projectName ?? projectId.slice(0, 8), search, running, m });
@@ -187,10 +169,10 @@ export function JobsList({
           </button>
         )}
         <div className="toolbar-end export-buttons">
-          <button type="button" onClick={() => void exportAs("csv")}>
+          <button type="button" onClick={() => void exporter.exportAs("csv")}>
             {m.filters.exportCsv}
           </button>
-          <button type="button" onClick={() => void exportAs("json")}>
+          <button type="button" onClick={() => void exporter.exportAs("json")}>
             {m.filters.exportJson}
           </button>
         </div>
@@ -219,8 +201,8 @@ export function JobsList({
           onDismiss={cancel.clearRefusal}
         />
       )}
-      {exportError !== null && (
-        <ErrorPanel error={exportError} onRetry={() => setExportError(null)} />
+      {exporter.error !== null && (
+        <ErrorPanel error={exporter.error} onRetry={exporter.clearError} />
       )}
       {view.isError && view.hasData && (
         <ErrorPanel error={view.error} onRetry={view.refetch} retrying={view.isFetching} />

@@ -1,0 +1,31 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { downloadText } from "../../../lib/download";
+import { type JobsRangeKey, jobQueries } from "../api/job-queries";
+import { filterJobs, sortJobs } from "../range/local-view";
+import type { JobsSearch } from "../url/jobs-search";
+import { exportFileName, toCsv, toJson } from "./export-jobs";
+
+/** Export is the whole range with the view's filters and sort, read first if need be. */
+export function useExport(projectId: string, search: JobsSearch, rangeKey: JobsRangeKey) {
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+
+  async function exportAs(format: "csv" | "json") {
+    setError(null);
+    try {
+      const range = await queryClient.fetchQuery(jobQueries.range(rangeKey));
+      const rows = sortJobs(filterJobs(range.rows, search), search.sort);
+      downloadText(
+        exportFileName(projectId, search, format),
+        format === "csv" ? toCsv(rows) : toJson(rows),
+        format === "csv" ? "text/csv;charset=utf-8" : "application/json",
+      );
+    } catch (failure) {
+      // "Stop reading" cancels the read; that is not an error to show.
+      if (!(failure instanceof DOMException && failure.name === "AbortError")) setError(failure);
+    }
+  }
+
+  return { exportAs, error, clearError: () => setError(null) };
+}
