@@ -22,8 +22,14 @@ import { useJobsSearch } from "./url/use-jobs-search";
 import { type JobsView, useJobsView } from "./use-jobs-view";
 import { viewTitle } from "./view-title";
 
-const loadJobDrawer = () => import("./drawer/job-drawer");
-const JobDrawer = lazy(loadJobDrawer);
+type JobDrawerComponent = typeof import("./drawer/job-drawer").default;
+let loadedJobDrawer: JobDrawerComponent | null = null;
+const loadJobDrawer = () =>
+  import("./drawer/job-drawer").then((module) => {
+    loadedJobDrawer = module.default;
+    return module;
+  });
+const LazyJobDrawer = lazy(loadJobDrawer);
 
 function drawerLookup(view: JobsView, jobId: string): DrawerLookup {
   if (view.isError && !view.hasData) return { status: "unavailable" };
@@ -109,6 +115,9 @@ export function JobsList({
   );
 
   const exporter = useExport(projectId, search, view.range.key);
+  // Once preloaded, render the drawer directly: suspending on a lazy component, even one whose
+  // code is already here, makes React hold the reveal for ~300 ms.
+  const JobDrawer = loadedJobDrawer ?? LazyJobDrawer;
 
   const running = view.rows.filter((row) => row.kind === "job" && row.status === "RUNNING").length;
   const title = viewTitle({ project: projectName ?? projectId.slice(0, 8), search, running, m });
