@@ -334,3 +334,19 @@ test("the next page is prefetched, so Next shows it without another request", as
   await expect.poll(async () => jobsPage.jobIds()).toEqual(somaticIds(20, 40));
   expect(upstream.listRequests().filter(hasQuery({ offset: "20" }))).toHaveLength(1);
 });
+
+test("the first page is preloaded with the HTML and fetched from DLI once", async ({
+  jobsPage,
+  upstream,
+  page,
+}) => {
+  await jobsPage.goto(PROXY_PROJECT, "range=30d");
+  await expect(jobsPage.bodyRows).toHaveCount(20);
+  const preload = page.locator('link[rel="preload"][as="fetch"]');
+  await expect(preload).toHaveAttribute(
+    "href",
+    /job_type=DNA_SOMATIC&limit=20&offset=0&start=\d+$/,
+  );
+  // The app's own fetch reuses the preloaded answer instead of asking DLI again.
+  expect(upstream.listRequests().filter(hasQuery({ offset: "0" }))).toHaveLength(1);
+});

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApiOptions, createApiHandler } from "./api.ts";
 import type { ServerConfig } from "./config.ts";
+import { firstPagePath, preloadTag } from "./first-page-preload.ts";
 import { createStaticHandler } from "./static.ts";
 
 /**
@@ -21,7 +22,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export function createAppServer(config: ServerConfig, options: ApiOptions = {}): Server {
   const api = createApiHandler(config, options);
-  const serveStatic = createStaticHandler(config.distDir);
+  // The first page's data starts loading with the HTML, not after the script has run.
+  const serveStatic = createStaticHandler(config.distDir, {
+    headFor: (url) => {
+      // The browser resolves rolling ranges with its own clock, so the real one, not DEMO_NOW.
+      const path = firstPagePath(url, Date.now());
+      return path ? preloadTag(path) : undefined;
+    },
+  });
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     api(req, res, () => {

@@ -153,7 +153,12 @@ export function resolveInside(root: string, pathname: string): string | undefine
   return target === root || target.startsWith(root + sep) ? target : undefined;
 }
 
-export function createStaticHandler(distDir: string) {
+export type StaticOptions = {
+  /** Extra tags for the <head> of index.html on this page (e.g. a data preload), or none. */
+  headFor?: (url: URL) => string | undefined;
+};
+
+export function createStaticHandler(distDir: string, options: StaticOptions = {}) {
   const root = resolve(distDir);
   const indexPath = resolve(root, "index.html");
 
@@ -174,6 +179,17 @@ export function createStaticHandler(distDir: string) {
 
     const index = await fileInfo(indexPath);
     if (!index) return sendText(res, 503, "App not built: run npm run build", head);
+    const extraHead = options.headFor?.(requestUrl(req));
+    if (extraHead) {
+      const html = (await readFile(indexPath, "utf8")).replace("</head>", `${extraHead}</head>`);
+      res.writeHead(200, {
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Length": String(Buffer.byteLength(html)),
+        "Cache-Control": "no-store",
+      });
+      res.end(head ? undefined : html);
+      return;
+    }
     // no-store: a new build's index.html (naming new hashed assets) is picked up on every load.
     return sendFile(req, res, indexPath, index, "no-store");
   };

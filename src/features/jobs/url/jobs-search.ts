@@ -257,7 +257,9 @@ export function resolveTimeWindow(
       ...(to ? { end: boundEndMs(to, zone) } : {}),
     };
   }
-  if (search.range) return { start: PRESET_START[search.range](new Date(nowMs)).getTime() };
+  // Whole minutes: the server computes the same window to preload the first page.
+  const minute = Math.floor(nowMs / 60_000) * 60_000;
+  if (search.range) return { start: PRESET_START[search.range](new Date(minute)).getTime() };
   return {};
 }
 
