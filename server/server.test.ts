@@ -10,7 +10,7 @@ import { rawRequest } from "./test-helpers.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "gene-jobs-static-"));
 const dist = join(tmp, "dist");
-const INDEX = "<!doctype html><title>Gene Jobs</title>";
+const INDEX = "<!doctype html><html><head><title>Gene Jobs</title></head><body></body></html>";
 const BIG_JS = "export const jobs = [];\n".repeat(2000);
 
 function config(distDir: string): ServerConfig {
@@ -95,13 +95,26 @@ describe("startServer", () => {
   });
 
   it("answers 304 to a revalidation of index.html", async () => {
-    const first = await fetch(`${server.url}/projects/p/jobs`);
+    const first = await fetch(`${server.url}/projects`);
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^W\/"/);
     const again = await rawRequest(server.url, "/", "GET", { "If-None-Match": String(etag) });
     expect(again.status).toBe(304);
     expect(again.body).toBe("");
     expect(again.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("adds a preload of the first page's data to a job list's index.html", async () => {
+    const res = await fetch(`${server.url}/projects/p1/jobs?type=DNA_GERMLINE&size=50`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("etag")).toBeNull();
+    const html = await res.text();
+    expect(html).toContain(
+      '<link rel="preload" as="fetch" crossorigin="anonymous" href="/v2.0/p1/gene/jobs?job_type=DNA_GERMLINE&amp;limit=50&amp;offset=0"></head>',
+    );
+    // A view the server cannot predict gets the plain page.
+    expect(await (await fetch(`${server.url}/projects/p1/jobs?status=FAILED`)).text()).toBe(INDEX);
   });
 
   it("serves hashed assets as immutable with the right type", async () => {
