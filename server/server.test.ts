@@ -129,9 +129,10 @@ describe("startServer", () => {
   });
 
   it("falls back to index.html for client routes, but not for missing assets", async () => {
-    const route = await fetch(`${server.url}/projects/abc/jobs?type=DNA_GERMLINE&page=2`);
+    const route = await fetch(`${server.url}/projects/abc/jobs?type=DNA_GERMLINE&page=2&q=x`);
     expect(route.status).toBe(200);
     expect(await route.text()).toBe(INDEX);
+    expect(await (await fetch(`${server.url}/projects`)).text()).toBe(INDEX);
     expect((await fetch(`${server.url}/assets/gone-123.js`)).status).toBe(404);
   });
 
