@@ -6,7 +6,7 @@ import { appConfigQuery } from "../../lib/app-config";
 import { ApiError } from "../../lib/http";
 import { useMessages } from "../../lib/i18n/messages";
 import { usePreferences } from "../../lib/preferences";
-import { jobQueries, toListKey } from "./api/job-queries";
+import { hasActiveJob, jobQueries, toListKey } from "./api/job-queries";
 import { CancelRefusal, ConfirmCancelDialog } from "./cancel/cancel-dialogs";
 import { useCancelJob } from "./cancel/use-cancel-job";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./components/filters";
@@ -128,9 +128,7 @@ export function JobsList({
   const cancelAllowed = config.data?.cancelAllowed === true;
   const showError = view.isError && !view.hasData;
   const retryingAfter = view.failureCount > 0 && view.isFetching ? view.failureReason : null;
-  const activeOnScreen = view.rows.some(
-    (row) => row.kind === "job" && ["LAUNCHING", "RUNNING", "CANCELING"].includes(row.status),
-  );
+  const activeOnScreen = hasActiveJob(view.rows);
 
   return (
     <section className="jobs-list" aria-labelledby="jobs-heading">

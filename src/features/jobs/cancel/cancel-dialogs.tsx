@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
 import { explainError } from "../../../components/error-panel";
+import { useModalDialog } from "../../../components/use-modal-dialog";
 import { type Messages, useMessages } from "../../../lib/i18n/messages";
 import type { Job } from "../api/job-schemas";
 import { summarizeRequest } from "../request/decode-request";
@@ -22,21 +23,12 @@ export function ConfirmCancelDialog({
   onConfirm: () => void;
   onDismiss: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const textId = useId();
   const keepRef = useRef<HTMLButtonElement>(null);
   const m = useMessages();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    // The safe choice has focus: Enter must not cancel a three-hour run by accident.
-    keepRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
+  // The safe choice has focus: Enter must not cancel a three-hour run by accident.
+  const ref = useModalDialog(onDismiss, () => keepRef.current);
   return (
     <dialog
       ref={ref}

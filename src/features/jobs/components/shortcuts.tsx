@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { useModalDialog } from "../../../components/use-modal-dialog";
 import { type Messages, useMessages } from "../../../lib/i18n/messages";
 
 export type ShortcutActions = {
@@ -55,17 +56,9 @@ export function useListShortcuts(actions: ShortcutActions, onHelp: () => void) {
 }
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(onClose);
   const titleId = useId();
   const m = useMessages();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
   return (
     <dialog
       ref={ref}

@@ -1,4 +1,5 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
+import type { KeyboardEvent, ReactNode } from "react";
+import { useModalDialog } from "../../../components/use-modal-dialog";
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -17,27 +18,7 @@ export function DrawerDialog({
   onClose: () => void;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    dialog.focus();
-    // Chrome may close a dialog on a second quick Escape even when `cancel` is prevented. A
-    // `close` event queued by an earlier cleanup (React re-running this effect) finds the
-    // dialog open again and is ignored.
-    const onNativeClose = () => {
-      if (!dialog.open) onCloseRef.current();
-    };
-    dialog.addEventListener("close", onNativeClose);
-    return () => {
-      dialog.removeEventListener("close", onNativeClose);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
+  const ref = useModalDialog(onClose, (dialog) => dialog);
 
   function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
     if (event.key !== "Tab" || !ref.current) return;
