@@ -22,12 +22,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export function createAppServer(config: ServerConfig, options: ApiOptions = {}): Server {
   const api = createApiHandler(config, options);
-  // The first page's data starts loading with the HTML, not after the script has run.
+  // The data every page needs starts loading with the HTML, not after the script has run: the
+  // app's own settings (the layout reads them on every page), and the list's first page.
   const serveStatic = createStaticHandler(config.distDir, {
     headFor: (url) => {
       // The browser resolves rolling ranges with its own clock, so the real one, not DEMO_NOW.
       const path = firstPagePath(url, Date.now());
-      return path ? preloadTag(path) : undefined;
+      return preloadTag("/api/config") + (path ? preloadTag(path) : "");
     },
   });
   return createServer((req, res) => {
