@@ -4,12 +4,14 @@ import { appConfigQuery } from "../lib/app-config";
 import { describeZone } from "../lib/format";
 import { CATALOGUES, useMessages } from "../lib/i18n/messages";
 import { setPreference, usePreferences } from "../lib/preferences";
+import { useZoneName } from "../lib/zone-name";
 import { ThemeSwitch } from "./theme-switch";
 
 export function AppLayout() {
   const config = useQuery(appConfigQuery());
   const m = useMessages();
   const { locale, timeZone } = usePreferences();
+  const zoneName = useZoneName();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -39,7 +41,7 @@ export function AppLayout() {
             title={m.app.timeSwitchHint}
             onClick={() => setPreference("timeZone", timeZone === "utc" ? "local" : "utc")}
           >
-            {timeZone === "utc" ? m.app.timeUtc : m.app.timeLocal(describeZone("local"))}
+            {timeZone === "utc" ? m.app.timeUtc : m.app.timeLocal(describeZone("local", zoneName))}
           </button>
           <label className="language-switch">
             <span className="visually-hidden">{m.app.language}</span>

@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatDuration,
   formatJobCount,
+  formatNumber,
   formatUtcOffset,
   parseProgress,
 } from "./format";
@@ -72,7 +73,15 @@ describe("localised formatting", () => {
     const ms = Date.UTC(2026, 10, 20, 2, 1, 0);
     expect(formatDateTime(ms, "local")).toBe("2026/11/20 10:01:00");
     expect(formatDateTime(ms, "utc")).toBe("2026/11/20 02:01:00");
-    expect(describeZone("local", ms)).toBe("Asia/Shanghai (GMT+08:00)");
-    expect(describeZone("utc")).toBe("UTC");
+    expect(describeZone("local", "Asia/Shanghai", ms)).toBe("Asia/Shanghai (GMT+08:00)");
+    expect(describeZone("local", null, ms)).toBe("GMT+08:00");
+    expect(describeZone("utc", "Asia/Shanghai")).toBe("UTC");
+  });
+
+  it("groups the digits of counts the way toLocaleString('en-US') does", () => {
+    for (const n of [0, 7, 999, 1000, 1504, 20_000, 999_999, 1_000_000, 123_456_789, -4321]) {
+      expect(formatNumber(n)).toBe(n.toLocaleString("en-US"));
+    }
+    expect(formatNumber(1234.5)).toBe("1,234.5");
   });
 });

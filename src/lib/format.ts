@@ -77,18 +77,29 @@ export function formatAgo(fromMs: number, nowMs: number, units: Units = en.units
   return units.hoursAgo(Math.floor(minutes / 60));
 }
 
-/** `1,504` in both languages (the console groups digits the same way). */
+/**
+ * `1,504` in both languages (the console groups digits the same way). Whole numbers are grouped
+ * by hand: the first `toLocaleString` of a page starts ICU, a cost the first render need not pay.
+ */
 export function formatNumber(n: number): string {
-  return n.toLocaleString("en-US");
+  if (!Number.isSafeInteger(n)) return n.toLocaleString("en-US");
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 
 export function formatJobCount(n: number, units: Units = en.units): string {
   return units.jobs(formatNumber(n), n);
 }
 
-/** The viewer's time zone, named: `Asia/Shanghai (GMT+08:00)`. */
-export function describeZone(zone: TimeZoneMode, nowMs = Date.now()): string {
+/**
+ * The viewer's time zone, named: `Asia/Shanghai (GMT+08:00)`, or just `GMT+08:00` while its name
+ * is not known yet (see useZoneName).
+ */
+export function describeZone(
+  zone: TimeZoneMode,
+  zoneName: string | null,
+  nowMs = Date.now(),
+): string {
   if (zone === "utc") return "UTC";
-  const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return `${name} (${formatUtcOffset(nowMs, "local")})`;
+  const offset = formatUtcOffset(nowMs, "local");
+  return zoneName ? `${zoneName} (${offset})` : offset;
 }
