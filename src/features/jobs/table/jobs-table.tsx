@@ -1,9 +1,10 @@
 import { functionalUpdate, type PaginationState, useTable } from "@tanstack/react-table";
 import { useMessages } from "../../../lib/i18n/messages";
+import { usePreferences } from "../../../lib/preferences";
 import type { Job, JobRow } from "../api/job-schemas";
-import { CANCELLABLE } from "../cancel/use-cancel-job";
 import type { JobSort } from "../url/jobs-search";
 import { jobColumns, jobTableFeatures } from "./job-columns";
+import { JobTableRow, useLatestCallback } from "./job-table-row";
 
 const SKELETON_ROWS = 8;
 
@@ -78,6 +79,10 @@ export function JobsTable({
   emptyMessage: string | null;
 }) {
   const m = useMessages();
+  // Times are written in this zone by the cells; a row re-renders when it changes.
+  const { timeZone } = usePreferences();
+  const openJob = useLatestCallback(onOpenJob);
+  const cancelJob = useLatestCallback((job: Job) => onCancelJob?.(job));
   const columnCount = jobColumns.length + (onCancelJob ? 1 : 0);
   const rows = table.getRowModel().rows;
   return (
@@ -162,41 +167,14 @@ export function JobsTable({
                 </td>
               </tr>
             ) : (
-              <tr
+              <JobTableRow
                 key={row.id}
-                data-job-id={row.id}
-                data-status={row.original.status}
-                className="job-row"
-                tabIndex={0}
-                onClick={() => onOpenJob(row.id)}
-                onKeyDown={(event) => {
-                  if (event.key === "Enter" && event.target === event.currentTarget)
-                    onOpenJob(row.id);
-                }}
-              >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-                {onCancelJob && (
-                  <td className="col-actions">
-                    {CANCELLABLE.has(row.original.status) && (
-                      <button
-                        type="button"
-                        className="cancel-button"
-                        aria-label={m.table.cancelJobLabel(row.original.jobId)}
-                        onClick={(event) => {
-                          event.stopPropagation();
-                          if (row.original.kind === "job") onCancelJob(row.original);
-                        }}
-                      >
-                        {m.table.cancelJob}
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
+                row={row}
+                FlexRender={table.FlexRender}
+                timeZone={timeZone}
+                onOpenJob={openJob}
+                onCancelJob={onCancelJob ? cancelJob : null}
+              />
             ),
           )}
         </tbody>

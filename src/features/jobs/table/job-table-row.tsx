@@ -1,0 +1,82 @@
+import { memo, useCallback, useLayoutEffect, useRef } from "react";
+import { useMessages } from "../../../lib/i18n/messages";
+import type { TimeZoneMode } from "../../../lib/preferences";
+import type { Job } from "../api/job-schemas";
+import { CANCELLABLE } from "../cancel/use-cancel-job";
+import type { JobsTableInstance } from "./jobs-table";
+
+type TableRow = ReturnType<JobsTableInstance["getRowModel"]>["rows"][number];
+
+type JobTableRowProps = {
+  row: TableRow;
+  FlexRender: JobsTableInstance["FlexRender"];
+  /** The cells write times in the viewer's zone; a switch must re-render the row. */
+  timeZone: TimeZoneMode;
+  onOpenJob: (jobId: string) => void;
+  onCancelJob: ((job: Job) => void) | null;
+};
+
+/** A callback whose identity never changes, calling the latest one given. */
+export function useLatestCallback<A extends unknown[], R>(callback: (...args: A) => R) {
+  const latest = useRef(callback);
+  useLayoutEffect(() => {
+    latest.current = callback;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
+function JobTableRowView({ row, FlexRender, onOpenJob, onCancelJob }: JobTableRowProps) {
+  const m = useMessages();
+  const job = row.original;
+  // Malformed rows are drawn by the table itself.
+  if (job.kind !== "job") return null;
+  return (
+    <tr
+      data-job-id={row.id}
+      data-status={job.status}
+      className="job-row"
+      tabIndex={0}
+      onClick={() => onOpenJob(row.id)}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && event.target === event.currentTarget) onOpenJob(row.id);
+      }}
+    >
+      {row.getAllCells().map((cell) => (
+        <td key={cell.id} className={`col-${cell.column.id}`}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+      {onCancelJob && (
+        <td className="col-actions">
+          {CANCELLABLE.has(job.status) && (
+            <button
+              type="button"
+              className="cancel-button"
+              aria-label={m.table.cancelJobLabel(job.jobId)}
+              onClick={(event) => {
+                event.stopPropagation();
+                onCancelJob(job);
+              }}
+            >
+              {m.table.cancelJob}
+            </button>
+          )}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/**
+ * One job's row, re-rendered only when its job changes: a live refresh that moves one job's
+ * progress redraws that row, not the page. React Query keeps unchanged jobs the same objects.
+ */
+export const JobTableRow = memo(
+  JobTableRowView,
+  (before, after) =>
+    before.row.original === after.row.original &&
+    before.FlexRender === after.FlexRender &&
+    before.timeZone === after.timeZone &&
+    before.onOpenJob === after.onOpenJob &&
+    before.onCancelJob === after.onCancelJob,
+);
