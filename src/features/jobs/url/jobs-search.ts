@@ -1,5 +1,5 @@
 import { endOfDay, isValid, parse, parseISO, startOfDay, subDays, subHours } from "date-fns";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ID_PATTERN } from "../../../lib/ids";
 import type { TimeZoneMode } from "../../../lib/preferences";
 
@@ -106,20 +106,20 @@ function boundEndMs(bound: DateBound, zone: TimeZoneMode = "local"): number {
     : endOfDay(parseISO(bound.day)).getTime();
 }
 
-const optionalString = z.string().optional().catch(undefined);
+const optionalString = z.catch(z.optional(z.string()), undefined);
 
 /** Every field falls back on its own, so one bad param never discards the others. */
 const rawSearchSchema = z.object({
-  type: z.enum(JOB_TYPES).catch(DEFAULT_TYPE),
-  range: z.enum(RANGE_PRESETS).optional().catch(undefined),
+  type: z.catch(z.enum(JOB_TYPES), DEFAULT_TYPE),
+  range: z.catch(z.optional(z.enum(RANGE_PRESETS)), undefined),
   from: optionalString,
   to: optionalString,
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  size: z.coerce.number().pipe(z.literal(PAGE_SIZES)).catch(DEFAULT_PAGE_SIZE),
-  job: z.string().regex(ID_PATTERN).optional().catch(undefined),
+  page: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 1),
+  size: z.catch(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), DEFAULT_PAGE_SIZE),
+  job: z.catch(z.optional(z.string().check(z.regex(ID_PATTERN))), undefined),
   status: optionalString,
   q: optionalString,
-  sort: z.enum(SORTS).catch(DEFAULT_SORT),
+  sort: z.catch(z.enum(SORTS), DEFAULT_SORT),
 });
 
 export type JobsSearch = {
