@@ -1,11 +1,11 @@
 import "./zod-config";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router-dom";
+import { BrowserRouter } from "react-router-dom";
 import { getPreferences } from "../lib/preferences";
 import { applyTheme, readTheme } from "../lib/theme";
 import { AppProviders } from "./providers";
-import { router } from "./router";
+import { AppRoutes } from "./router";
 import "../styles.css";
 
 // Before the first paint, so a dark-theme user never sees a white flash.
@@ -18,7 +18,9 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <AppProviders>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </AppProviders>
   </StrictMode>,
 );
