@@ -1,4 +1,4 @@
-import { endOfDay, isValid, parse, parseISO, startOfDay, subDays, subHours } from "date-fns";
+import { endOfDay, isValid, parseISO, startOfDay, subDays, subHours } from "date-fns";
 import { z } from "zod/mini";
 import { ID_PATTERN } from "../../../lib/ids";
 import type { TimeZoneMode } from "../../../lib/preferences";
@@ -65,8 +65,9 @@ export type DateBound = { kind: "day"; day: string } | { kind: "instant"; iso: s
 export function parseDateBound(raw: string | undefined): DateBound | undefined {
   if (!raw) return undefined;
   if (DAY_PATTERN.test(raw)) {
-    const date = parse(raw, "yyyy-MM-dd", new Date(2000, 0, 1));
-    // `parse` accepts 2026-02-31 by rolling over; a round trip rejects it.
+    // A local midnight, or Invalid Date for a day the month does not have (2026-02-31).
+    // `parseISO` rather than `parse`: the pattern is fixed, and `parse` brings every parser.
+    const date = parseISO(raw);
     if (!isValid(date) || date.getFullYear() < 1970 || toDayString(date) !== raw) return undefined;
     return { kind: "day", day: raw };
   }
