@@ -1,9 +1,16 @@
 import { Navigate, Route, Routes, useParams } from "react-router-dom";
+import { lazyComponent, preloadAfterContent } from "../lib/lazy-component";
 import { JobsPage } from "../routes/jobs-page";
 import { NotFoundPage } from "../routes/not-found-page";
-import { ProjectPickerPage } from "../routes/project-picker";
 import { AppLayout } from "./app-layout";
 import { RouteErrorBoundary } from "./route-error-boundary";
+
+// The start page is not on the way to the list's rows: its code loads when it is opened, or
+// when the browser is idle after a list is on screen.
+const ProjectPickerPage = lazyComponent(() =>
+  import("../routes/project-picker").then((m) => m.ProjectPickerPage),
+);
+preloadAfterContent(ProjectPickerPage.preload);
 
 function ProjectRedirect() {
   const { projectId = "" } = useParams();
@@ -20,7 +27,7 @@ export function AppRoutes() {
     <RouteErrorBoundary>
       <Routes>
         <Route element={<AppLayout />}>
-          <Route path="/" element={<ProjectPickerPage />} />
+          <Route path="/" element={<ProjectPickerPage.Component />} />
           <Route path="/projects/:projectId" element={<ProjectRedirect />} />
           <Route path="/projects/:projectId/jobs" element={<JobsPage />} />
           <Route path="*" element={<NotFoundPage />} />

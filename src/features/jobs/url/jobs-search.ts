@@ -2,6 +2,7 @@ import { endOfDay, isValid, parseISO, startOfDay, subDays, subHours } from "date
 import { z } from "zod/mini";
 import { ID_PATTERN } from "../../../lib/ids";
 import type { TimeZoneMode } from "../../../lib/preferences";
+import { STATUSES } from "./statuses";
 
 export const JOB_TYPES = ["DNA_SOMATIC", "DNA_GERMLINE"] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -26,15 +27,7 @@ export const SORTS = [
 export type JobSort = (typeof SORTS)[number];
 export const DEFAULT_SORT: JobSort = "-started";
 
-/** The statuses DLI documents, in the order a lab member scans them. */
-export const STATUSES = [
-  "LAUNCHING",
-  "RUNNING",
-  "CANCELING",
-  "FINISHED",
-  "FAILED",
-  "CANCELLED",
-] as const;
+export { STATUSES } from "./statuses";
 
 const STATUS_PATTERN = /^[A-Z][A-Z_]{0,31}$/;
 const MAX_QUERY_LENGTH = 200;
