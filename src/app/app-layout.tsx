@@ -2,9 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet } from "react-router-dom";
 import { appConfigQuery } from "../lib/app-config";
 import { describeZone } from "../lib/format";
-import { CATALOGUES, useMessages } from "../lib/i18n/messages";
-import { setPreference, usePreferences } from "../lib/preferences";
+import { LANGUAGES, loadCatalogue, useMessages } from "../lib/i18n/messages";
+import { type Locale, setPreference, usePreferences } from "../lib/preferences";
 import { ThemeSwitch } from "./theme-switch";
+
+/** Switches once the new language's text is here; if it cannot be loaded, nothing changes. */
+function switchLanguage(locale: Locale) {
+  loadCatalogue(locale).then(
+    () => setPreference("locale", locale),
+    () => {},
+  );
+}
 
 export function AppLayout() {
   const config = useQuery(appConfigQuery());
@@ -45,13 +53,14 @@ export function AppLayout() {
             <span className="visually-hidden">{m.app.language}</span>
             <select
               value={locale}
-              onChange={(event) =>
-                setPreference("locale", event.target.value === "zh-CN" ? "zh-CN" : "en")
-              }
+              // Reaching for the menu is the moment to fetch the other language's text.
+              onFocus={() => void loadCatalogue("zh-CN").catch(() => {})}
+              onPointerDown={() => void loadCatalogue("zh-CN").catch(() => {})}
+              onChange={(event) => switchLanguage(event.target.value === "zh-CN" ? "zh-CN" : "en")}
             >
-              {Object.values(CATALOGUES).map((catalogue) => (
-                <option key={catalogue.locale} value={catalogue.locale}>
-                  {catalogue.languageName}
+              {LANGUAGES.map((language) => (
+                <option key={language.locale} value={language.locale}>
+                  {language.name}
                 </option>
               ))}
             </select>
