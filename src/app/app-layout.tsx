@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, Outlet } from "react-router-dom";
+import { Outlet } from "react-router-dom";
+import { AppLink } from "../components/app-link";
 import { appConfigQuery } from "../lib/app-config";
 import { describeZone } from "../lib/format";
 import { LANGUAGES, loadCatalogue, useMessages } from "../lib/i18n/messages";
@@ -24,12 +25,12 @@ export function AppLayout() {
         {m.app.skip}
       </a>
       <header className="app-header">
-        <Link to="/" className="app-title">
+        <AppLink to="/" className="app-title">
           <span aria-hidden="true" className="app-logo">
             ◆
           </span>{" "}
           {m.app.title}
-        </Link>
+        </AppLink>
         {config.data?.mode === "demo" && (
           <p className="demo-notice" role="note">
             <strong>{m.app.demoNotice}</strong> {m.app.demoNoticeRest} <code>DLI_ENDPOINT</code>{" "}

@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { AppLink } from "../components/app-link";
 import { useMessages } from "../lib/i18n/messages";
 
 /** Last line of defence: a render error shows a message and a way out, never a blank page. */
@@ -14,7 +14,7 @@ export function RouteErrorPage({ error }: { error: unknown }) {
           <button type="button" onClick={() => window.location.reload()}>
             {m.pages.reload}
           </button>{" "}
-          <Link to="/">{m.pages.backToProjects}</Link>
+          <AppLink to="/">{m.pages.backToProjects}</AppLink>
         </p>
       </section>
     </main>
