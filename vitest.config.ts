@@ -6,5 +6,7 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}", "server/**/*.test.ts"],
     environment: "node",
     restoreMocks: true,
+    // The app's zod settings (no eval, English messages), so tests parse as the browser does.
+    setupFiles: ["src/app/zod-config.ts"],
   },
 });

@@ -1,11 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, Outlet } from "react-router-dom";
+import { Outlet } from "react-router-dom";
+import { AppLink } from "../components/app-link";
 import { appConfigQuery } from "../lib/app-config";
 import { describeZone } from "../lib/format";
-import { CATALOGUES, useMessages } from "../lib/i18n/messages";
-import { setPreference, usePreferences } from "../lib/preferences";
+import { LANGUAGES, loadCatalogue, useMessages } from "../lib/i18n/messages";
+import { type Locale, setPreference, usePreferences } from "../lib/preferences";
 import { useZoneName } from "../lib/zone-name";
 import { ThemeSwitch } from "./theme-switch";
+
+/** Switches once the new language's text is here; if it cannot be loaded, nothing changes. */
+function switchLanguage(locale: Locale) {
+  loadCatalogue(locale).then(
+    () => setPreference("locale", locale),
+    () => {},
+  );
+}
 
 export function AppLayout() {
   const config = useQuery(appConfigQuery());
@@ -18,12 +27,12 @@ export function AppLayout() {
         {m.app.skip}
       </a>
       <header className="app-header">
-        <Link to="/" className="app-title">
+        <AppLink to="/" className="app-title">
           <span aria-hidden="true" className="app-logo">
             ◆
           </span>{" "}
           {m.app.title}
-        </Link>
+        </AppLink>
         {config.data?.mode === "demo" && (
           <p className="demo-notice" role="note">
             <strong>{m.app.demoNotice}</strong> {m.app.demoNoticeRest} <code>DLI_ENDPOINT</code>{" "}
@@ -47,13 +56,14 @@ export function AppLayout() {
             <span className="visually-hidden">{m.app.language}</span>
             <select
               value={locale}
-              onChange={(event) =>
-                setPreference("locale", event.target.value === "zh-CN" ? "zh-CN" : "en")
-              }
+              // Reaching for the menu is the moment to fetch the other language's text.
+              onFocus={() => void loadCatalogue("zh-CN").catch(() => {})}
+              onPointerDown={() => void loadCatalogue("zh-CN").catch(() => {})}
+              onChange={(event) => switchLanguage(event.target.value === "zh-CN" ? "zh-CN" : "en")}
             >
-              {Object.values(CATALOGUES).map((catalogue) => (
-                <option key={catalogue.locale} value={catalogue.locale}>
-                  {catalogue.languageName}
+              {LANGUAGES.map((language) => (
+                <option key={language.locale} value={language.locale}>
+                  {language.name}
                 </option>
               ))}
             </select>

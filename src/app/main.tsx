@@ -1,19 +1,21 @@
 import "./zod-config";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router-dom";
+import { BrowserRouter } from "react-router-dom";
 import { prefetchFirstPage } from "../features/jobs/first-page";
 import { appConfigQuery } from "../lib/app-config";
+import { loadCatalogue } from "../lib/i18n/messages";
 import { getPreferences } from "../lib/preferences";
 import { applyTheme, readTheme } from "../lib/theme";
 import { AppProviders } from "./providers";
 import { createQueryClient } from "./query-client";
-import { router } from "./router";
+import { AppRoutes } from "./router";
 import "../styles.css";
 
 // Before the first paint, so a dark-theme user never sees a white flash.
 applyTheme(readTheme());
-document.documentElement.lang = getPreferences().locale;
+const { locale } = getPreferences();
+document.documentElement.lang = locale;
 
 const FIRST_PAGE_WAIT_MS = 150;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -24,15 +26,30 @@ if (!root) throw new Error("index.html has no #root element");
 const queryClient = createQueryClient();
 void queryClient.prefetchQuery(appConfigQuery());
 const firstPage = prefetchFirstPage(queryClient, window.location);
+
+// Chinese text is not in the first bundle: a Chinese viewer's first render waits for it, so the
+// page never shows English first. If it cannot be loaded, the page comes up in English.
+const catalogue =
+  locale === "en"
+    ? undefined
+    : loadCatalogue(locale).catch(() => {
+        document.documentElement.lang = "en";
+      });
+
 // Rendering the list with its rows, instead of a skeleton first, saves a render and a paint.
 // The data was preloaded with the HTML, so this usually takes a few ms; a slow DLI costs the
-// skeleton at most FIRST_PAGE_WAIT_MS.
-if (firstPage) await Promise.race([firstPage, delay(FIRST_PAGE_WAIT_MS)]);
-
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
+// skeleton at most FIRST_PAGE_WAIT_MS. (No top-level await: it would split the bundle.)
+void Promise.all([
+  catalogue,
+  firstPage && Promise.race([firstPage, delay(FIRST_PAGE_WAIT_MS)]),
+]).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProviders>
+    </StrictMode>,
+  ),
 );

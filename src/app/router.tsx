@@ -1,24 +1,38 @@
-import { createBrowserRouter, Navigate, useParams } from "react-router-dom";
+import { Navigate, Route, Routes, useParams } from "react-router-dom";
+import { lazyComponent, preloadAfterContent } from "../lib/lazy-component";
 import { JobsPage } from "../routes/jobs-page";
 import { NotFoundPage } from "../routes/not-found-page";
-import { ProjectPickerPage } from "../routes/project-picker";
-import { RouteErrorPage } from "../routes/route-error-page";
 import { AppLayout } from "./app-layout";
+import { RouteErrorBoundary } from "./route-error-boundary";
+
+// The start page is not on the way to the list's rows: its code loads when it is opened, or
+// when the browser is idle after a list is on screen.
+const ProjectPickerPage = lazyComponent(() =>
+  import("../routes/project-picker").then((m) => m.ProjectPickerPage),
+);
+preloadAfterContent(ProjectPickerPage.preload);
 
 function ProjectRedirect() {
   const { projectId = "" } = useParams();
   return <Navigate to={`/projects/${encodeURIComponent(projectId)}/jobs`} replace />;
 }
 
-export const router = createBrowserRouter([
-  {
-    element: <AppLayout />,
-    errorElement: <RouteErrorPage />,
-    children: [
-      { path: "/", element: <ProjectPickerPage /> },
-      { path: "/projects/:projectId", element: <ProjectRedirect /> },
-      { path: "/projects/:projectId/jobs", element: <JobsPage /> },
-      { path: "*", element: <NotFoundPage /> },
-    ],
-  },
-]);
+/**
+ * Declarative routes (inside `<BrowserRouter>`): the app has no loaders or actions, so the data
+ * router's code would only weigh on the first load. A render error anywhere below shows the error
+ * page in place of the layout, as `errorElement` did.
+ */
+export function AppRoutes() {
+  return (
+    <RouteErrorBoundary>
+      <Routes>
+        <Route element={<AppLayout />}>
+          <Route path="/" element={<ProjectPickerPage.Component />} />
+          <Route path="/projects/:projectId" element={<ProjectRedirect />} />
+          <Route path="/projects/:projectId/jobs" element={<JobsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </RouteErrorBoundary>
+  );
+}

@@ -1,15 +1,19 @@
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { requestJson } from "./http";
 
 /** What the dashboard server says about itself: demo or proxy, and the projects to offer. */
 const appConfigSchema = z.object({
   mode: z.enum(["demo", "proxy"]),
-  endpointHost: z.string().nullable(),
+  endpointHost: z.nullable(z.string()),
   // Older servers don't say; they then don't allow it.
-  cancelAllowed: z.boolean().catch(false),
+  cancelAllowed: z.catch(z.boolean(), false),
   projects: z.array(
-    z.object({ id: z.string(), name: z.string().nullable(), description: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      name: z.nullable(z.string()),
+      description: z.nullable(z.string()),
+    }),
   ),
 });
 

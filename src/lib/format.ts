@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { lightFormat } from "date-fns";
 import { en, type Messages } from "./i18n/en";
 import { getPreferences, type TimeZoneMode } from "./preferences";
 
@@ -51,7 +51,7 @@ function asUtcFields(ms: number): Date {
 
 /** `2026/11/28 09:14:03`, as the DLI console writes it, in the viewer's zone or in UTC. */
 export function formatDateTime(ms: number, zone: TimeZoneMode = getPreferences().timeZone): string {
-  return format(zone === "utc" ? asUtcFields(ms) : ms, "yyyy/MM/dd HH:mm:ss");
+  return lightFormat(zone === "utc" ? asUtcFields(ms) : ms, "yyyy/MM/dd HH:mm:ss");
 }
 
 /** The offset shown next to a time: `GMT+08:00`, `GMT−05:00`, or `UTC`. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { ApiError, parseRetryAfter, requestJson, retryDelay, shouldRetry } from "./http";
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {

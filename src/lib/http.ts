@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export type ApiErrorKind =
   | "auth" // 401/403: token expired or rejected, signature wrong
@@ -39,8 +39,8 @@ export class ApiError extends Error {
 }
 
 const dliErrorSchema = z.object({
-  error_code: z.string().optional(),
-  error_msg: z.string().optional(),
+  error_code: z.optional(z.string()),
+  error_msg: z.optional(z.string()),
 });
 
 /** `Retry-After` is either seconds or an HTTP date. */
@@ -90,7 +90,7 @@ async function errorFromResponse(res: Response): Promise<ApiError> {
  */
 export async function requestJson<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   init: { method?: "GET" | "DELETE"; signal?: AbortSignal } = {},
 ): Promise<T> {
   let res: Response;
@@ -122,7 +122,7 @@ export async function requestJson<T>(
       detail: text.slice(0, 200),
     });
   }
-  const parsed = schema.safeParse(json);
+  const parsed = z.safeParse(schema, json);
   if (!parsed.success) {
     throw new ApiError({
       kind: "invalid-response",

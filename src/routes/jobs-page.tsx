@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
+import { AppLink } from "../components/app-link";
 import { JobsList } from "../features/jobs/jobs-list";
 import { rememberProject } from "../features/projects/recent-projects";
 import { appConfigQuery } from "../lib/app-config";
@@ -23,7 +24,7 @@ export function JobsPage() {
       <section className="page-message" role="alert">
         <h1>{m.pages.notProjectId}</h1>
         <p>{m.pages.notProjectIdBody(projectId)}</p>
-        <Link to="/">{m.pages.chooseProject}</Link>
+        <AppLink to="/">{m.pages.chooseProject}</AppLink>
       </section>
     );
   }
@@ -31,7 +32,7 @@ export function JobsPage() {
   return (
     <>
       <nav aria-label={m.pages.breadcrumb} className="breadcrumb">
-        <Link to="/">{m.pages.projects}</Link> <span aria-hidden="true">/</span>
+        <AppLink to="/">{m.pages.projects}</AppLink> <span aria-hidden="true">/</span>
       </nav>
       <h1 id="jobs-heading" className="project-heading">
         {projectName ?? m.pages.project} <span className="mono project-id">{projectId}</span>

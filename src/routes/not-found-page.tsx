@@ -1,4 +1,4 @@
-import { Link } from "react-router-dom";
+import { AppLink } from "../components/app-link";
 import { useMessages } from "../lib/i18n/messages";
 
 export function NotFoundPage() {
@@ -7,7 +7,7 @@ export function NotFoundPage() {
     <section className="page-message">
       <h1>{m.pages.notFound}</h1>
       <p>{m.pages.notFoundBody}</p>
-      <Link to="/">{m.pages.chooseProject}</Link>
+      <AppLink to="/">{m.pages.chooseProject}</AppLink>
     </section>
   );
 }

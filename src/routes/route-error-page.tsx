@@ -1,15 +1,10 @@
-import { isRouteErrorResponse, Link, useRouteError } from "react-router-dom";
+import { AppLink } from "../components/app-link";
 import { useMessages } from "../lib/i18n/messages";
 
 /** Last line of defence: a render error shows a message and a way out, never a blank page. */
-export function RouteErrorPage() {
-  const error = useRouteError();
+export function RouteErrorPage({ error }: { error: unknown }) {
   const m = useMessages();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   return (
     <main className="app-main">
       <section className="page-message" role="alert">
@@ -19,7 +14,7 @@ export function RouteErrorPage() {
           <button type="button" onClick={() => window.location.reload()}>
             {m.pages.reload}
           </button>{" "}
-          <Link to="/">{m.pages.backToProjects}</Link>
+          <AppLink to="/">{m.pages.backToProjects}</AppLink>
         </p>
       </section>
     </main>

@@ -5,18 +5,26 @@ import { ErrorPanel } from "../../components/error-panel";
 import { appConfigQuery } from "../../lib/app-config";
 import { ApiError } from "../../lib/http";
 import { useMessages } from "../../lib/i18n/messages";
+import { markContentShown } from "../../lib/lazy-component";
 import { usePreferences } from "../../lib/preferences";
 import { hasActiveJob, jobQueries, toListKey } from "./api/job-queries";
-import { CancelRefusal, ConfirmCancelDialog } from "./cancel/cancel-dialogs";
+import { CancelRefusal } from "./cancel/cancel-refusal";
 import { useCancelJob } from "./cancel/use-cancel-job";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./components/filters";
 import { Pager } from "./components/pager";
-import { CapNotice, RangeReadProgress, SearchBox, StatusSummary } from "./components/range-tools";
-import { ShortcutHelp, useListShortcuts, useShortcutHelp } from "./components/shortcuts";
+import { SearchBox } from "./components/search-box";
+import { useListShortcuts, useShortcutHelp } from "./components/shortcuts";
 import { SEARCH_PAGE_SIZE } from "./drawer/find-job";
 import type { DrawerLookup } from "./drawer/job-drawer";
 import { useDrawer } from "./drawer/use-drawer";
 import { useExport } from "./export/use-export";
+import {
+  CapNotice,
+  ConfirmCancelDialog,
+  RangeReadProgress,
+  ShortcutHelp,
+  StatusSummary,
+} from "./lazy-parts";
 import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
 import { type JobsView, useJobsView } from "./use-jobs-view";
@@ -76,9 +84,11 @@ export function JobsList({
   }, [view.settled, view.total, search.page, pageCount, setSearch]);
 
   // The drawer's code stays off the first load, but is fetched once the list is on screen so a
-  // click opens it at once.
+  // click opens it at once; the other parts shown on demand follow when the browser is idle.
   useEffect(() => {
-    if (view.settled) void loadJobDrawer();
+    if (!view.settled) return;
+    void loadJobDrawer();
+    markContentShown();
   }, [view.settled]);
 
   // The next page is usually where the reader goes; have it ready.
@@ -155,7 +165,7 @@ export function JobsList({
       <div className="toolbar">
         <SearchBox value={search.q ?? ""} onSearch={onSearch} />
         {view.range.counts ? (
-          <StatusSummary
+          <StatusSummary.Component
             counts={view.range.counts}
             selected={search.status ?? []}
             onToggle={(status) => {
@@ -169,7 +179,10 @@ export function JobsList({
             onClear={() => setSearch({ status: [] })}
           />
         ) : view.range.reading ? (
-          <RangeReadProgress progress={view.range.progress} onStop={view.range.stopReading} />
+          <RangeReadProgress.Component
+            progress={view.range.progress}
+            onStop={view.range.stopReading}
+          />
         ) : (
           <button type="button" onClick={view.range.requestRead}>
             {view.range.stopped ? m.filters.continueReading : m.filters.countByStatus}
@@ -185,10 +198,13 @@ export function JobsList({
         </div>
       </div>
       {view.range.counts && view.range.reading && (
-        <RangeReadProgress progress={view.range.progress} onStop={view.range.stopReading} />
+        <RangeReadProgress.Component
+          progress={view.range.progress}
+          onStop={view.range.stopReading}
+        />
       )}
       {view.range.capped && view.range.rangeTotal !== undefined && (
-        <CapNotice total={view.range.rangeTotal} />
+        <CapNotice.Component total={view.range.rangeTotal} />
       )}
       {!paused && activeOnScreen && (
         <p className="live-note muted" role="status">
@@ -260,12 +276,12 @@ export function JobsList({
           />
         </Suspense>
       )}
-      {help.open && <ShortcutHelp onClose={help.hide} />}
+      {help.open && <ShortcutHelp.Component onClose={help.hide} />}
       <p className="shortcut-hint muted">
         {m.filters.press} <kbd>?</kbd> {m.filters.shortcutHint}
       </p>
       {cancel.asking && (
-        <ConfirmCancelDialog
+        <ConfirmCancelDialog.Component
           job={cancel.asking}
           onConfirm={cancel.confirm}
           onDismiss={cancel.dismiss}

@@ -1,16 +1,32 @@
-import { format } from "date-fns";
-import { zhCN } from "date-fns/locale";
+import { lightFormat } from "date-fns";
 import { en, type Messages } from "../../lib/i18n/en";
 import type { JobsSearch } from "./url/jobs-search";
 import { parseDateBound } from "./url/jobs-search";
 
+// English month abbreviations as date-fns' en-US locale writes them (`MMM`). Only the month name
+// needs a locale, and bringing date-fns' `format` and a locale for twelve words is not worth it.
+const SHORT_MONTHS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+] as const;
+
 function boundText(value: string | undefined, m: Messages): string | undefined {
   const bound = parseDateBound(value);
   if (!bound) return undefined;
-  const date = bound.kind === "day" ? new Date(`${bound.day}T00:00:00`) : bound.ms;
+  const date = bound.kind === "day" ? new Date(`${bound.day}T00:00:00`) : new Date(bound.ms);
   return m.locale === "zh-CN"
-    ? format(date, "yyyy年M月d日", { locale: zhCN })
-    : format(date, "d MMM yyyy");
+    ? lightFormat(date, "yyyy年M月d日")
+    : `${lightFormat(date, "d")} ${SHORT_MONTHS[date.getMonth()]} ${lightFormat(date, "yyyy")}`;
 }
 
 /** The range in words: "last 7 days", "1 Nov 2026 – 20 Nov 2026", "20 Nov 2026", "all time". */

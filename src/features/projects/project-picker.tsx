@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { useNavigate } from "react-router-dom";
+import { AppLink } from "../../components/app-link";
 import { ErrorPanel } from "../../components/error-panel";
 import { appConfigQuery } from "../../lib/app-config";
 import { useMessages } from "../../lib/i18n/messages";
@@ -36,11 +37,11 @@ export function ProjectPicker() {
             <ul className="project-list">
               {projects.map((project) => (
                 <li key={project.id}>
-                  <Link to={jobsPath(project.id)} className="project-card">
+                  <AppLink to={jobsPath(project.id)} className="project-card">
                     <span className="project-name">{project.name ?? project.id}</span>
                     {project.name && <span className="mono muted">{project.id}</span>}
                     {project.description && <span className="muted">{project.description}</span>}
-                  </Link>
+                  </AppLink>
                 </li>
               ))}
             </ul>
@@ -54,9 +55,9 @@ export function ProjectPicker() {
           <ul className="recent-list">
             {recent.map((item) => (
               <li key={item.id}>
-                <Link to={jobsPath(item.id)}>
+                <AppLink to={jobsPath(item.id)}>
                   {known.get(item.id)?.name ?? <span className="mono">{item.id}</span>}
-                </Link>
+                </AppLink>
                 <button
                   type="button"
                   className="link-button"

@@ -1,9 +1,9 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 const STORAGE_KEY = "gene-jobs:recent-projects";
 const MAX_RECENT = 8;
 
-const recentSchema = z.array(z.object({ id: z.string(), openedAt: z.number() })).catch([]);
+const recentSchema = z.catch(z.array(z.object({ id: z.string(), openedAt: z.number() })), []);
 
 export type RecentProject = z.infer<typeof recentSchema>[number];
 

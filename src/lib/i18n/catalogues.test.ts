@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectLocale } from "../preferences";
 import { en } from "./en";
+import { LANGUAGES, loadCatalogue } from "./messages";
 import { zh } from "./zh";
 
 /** Every key path of a catalogue, e.g. `drawer.fields.ref`. */
@@ -33,6 +34,15 @@ describe("message catalogues", () => {
         expect(String(b).trim().length, path).toBeGreaterThan(0);
     };
     check(en, zh, "");
+  });
+
+  it("are offered in the language menu under their own names, and load on demand", async () => {
+    expect(LANGUAGES).toEqual([
+      { locale: "en", name: en.languageName },
+      { locale: "zh-CN", name: zh.languageName },
+    ]);
+    expect(await loadCatalogue("en")).toBe(en);
+    expect(await loadCatalogue("zh-CN")).toBe(zh);
   });
 
   it("name statuses as the DLI console does", () => {

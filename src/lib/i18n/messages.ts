@@ -1,12 +1,36 @@
 import { type Locale, usePreferences } from "../preferences";
 import { en, type Messages } from "./en";
-import { zh } from "./zh";
 
 export type { Messages } from "./en";
 
-export const CATALOGUES: Record<Locale, Messages> = { en, "zh-CN": zh };
+/** The language menu: each language named in itself (a test checks the catalogues agree). */
+export const LANGUAGES: readonly { locale: Locale; name: string }[] = [
+  { locale: "en", name: en.languageName },
+  { locale: "zh-CN", name: "中文" },
+];
 
-/** The UI text in the viewer's language. Components take every string from here. */
+// English is always here; Chinese is kept out of the first bundle and loaded when chosen.
+const loaded: Partial<Record<Locale, Messages>> = { en };
+let loadingZh: Promise<Messages> | undefined;
+
+/** Fetches a catalogue once. Call before switching to it, so no text shows in the old language. */
+export function loadCatalogue(locale: Locale): Promise<Messages> {
+  const ready = loaded[locale];
+  if (ready) return Promise.resolve(ready);
+  loadingZh ??= import("./zh").then(
+    ({ zh }) => {
+      loaded["zh-CN"] = zh;
+      return zh;
+    },
+    (error: unknown) => {
+      loadingZh = undefined;
+      throw error;
+    },
+  );
+  return loadingZh;
+}
+
+/** The UI text in the viewer's language (English until that catalogue has loaded). */
 export function useMessages(): Messages {
-  return CATALOGUES[usePreferences().locale];
+  return loaded[usePreferences().locale] ?? en;
 }

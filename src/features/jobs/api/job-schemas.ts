@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { parseProgress } from "../../../lib/format";
 import { type DecodedRequest, decodeRequest } from "../request/decode-request";
 
@@ -16,14 +16,14 @@ export const KNOWN_STATUSES = [
  * progress it cannot read); strict only where a row would be meaningless without the field.
  */
 const jobSchema = z.object({
-  job_id: z.string().min(1),
-  status: z.string().min(1),
-  start_time: z.number().int().nonnegative(),
-  owner: z.string().nullish(),
-  progress: z.string().nullish(),
-  duration: z.number().nonnegative().nullish(),
-  message: z.string().nullish(),
-  request: z.unknown().optional(),
+  job_id: z.string().check(z.minLength(1)),
+  status: z.string().check(z.minLength(1)),
+  start_time: z.number().check(z.int(), z.nonnegative()),
+  owner: z.nullish(z.string()),
+  progress: z.nullish(z.string()),
+  duration: z.nullish(z.number().check(z.nonnegative())),
+  message: z.nullish(z.string()),
+  request: z.optional(z.unknown()),
 });
 
 export type Job = {
@@ -80,14 +80,15 @@ export function parseJob(raw: unknown, index: number): JobRow {
 }
 
 /** The page envelope is strict (without it there is no page); jobs are parsed one by one. */
-export const jobsPageSchema = z
-  .object({
-    job_count: z.number().int().nonnegative(),
+export const jobsPageSchema = z.pipe(
+  z.object({
+    job_count: z.number().check(z.int(), z.nonnegative()),
     jobs: z.array(z.unknown()),
-  })
-  .transform(({ job_count, jobs }) => ({
+  }),
+  z.transform(({ job_count, jobs }) => ({
     total: job_count,
     rows: jobs.map(parseJob),
-  }));
+  })),
+);
 
 export type JobsPage = z.output<typeof jobsPageSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { requestJson } from "../../../lib/http";
 import type { JobType, TimeWindow } from "../url/jobs-search";
 import { jobsPageSchema } from "./job-schemas";

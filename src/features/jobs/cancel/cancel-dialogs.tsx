@@ -1,5 +1,4 @@
 import { useId, useRef } from "react";
-import { explainError } from "../../../components/error-panel";
 import { useModalDialog } from "../../../components/use-modal-dialog";
 import { type Messages, useMessages } from "../../../lib/i18n/messages";
 import type { Job } from "../api/job-schemas";
@@ -60,29 +59,5 @@ export function ConfirmCancelDialog({
         </button>
       </div>
     </dialog>
-  );
-}
-
-export function CancelRefusal({
-  jobId,
-  error,
-  onDismiss,
-}: {
-  jobId: string;
-  error: unknown;
-  onDismiss: () => void;
-}) {
-  const m = useMessages();
-  const { title, body } = explainError(error, m);
-  return (
-    <div className="error-panel" role="alert">
-      <h2 className="error-title">{m.cancel.refused(jobId)}</h2>
-      <p>
-        {title}: {body}
-      </p>
-      <button type="button" onClick={onDismiss}>
-        {m.errors.dismiss}
-      </button>
-    </div>
   );
 }

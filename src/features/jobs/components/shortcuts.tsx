@@ -1,6 +1,4 @@
-import { useEffect, useId, useRef, useState } from "react";
-import { useModalDialog } from "../../../components/use-modal-dialog";
-import { type Messages, useMessages } from "../../../lib/i18n/messages";
+import { useEffect, useRef, useState } from "react";
 
 export type ShortcutActions = {
   nextPage: () => void;
@@ -8,18 +6,6 @@ export type ShortcutActions = {
   refresh: () => void;
   focusSearch: () => void;
 };
-
-function shortcutList(m: Messages): { keys: string; what: string }[] {
-  return [
-    { keys: "]", what: m.shortcuts.next },
-    { keys: "[", what: m.shortcuts.previous },
-    { keys: "r", what: m.shortcuts.refresh },
-    { keys: "/", what: m.shortcuts.search },
-    { keys: "?", what: m.shortcuts.help },
-    { keys: "Enter", what: m.shortcuts.open },
-    { keys: "Esc", what: m.shortcuts.close },
-  ];
-}
 
 function typingIn(target: EventTarget | null): boolean {
   return (
@@ -53,40 +39,6 @@ export function useListShortcuts(actions: ShortcutActions, onHelp: () => void) {
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [onHelp]);
-}
-
-export function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  const ref = useModalDialog(onClose);
-  const titleId = useId();
-  const m = useMessages();
-  return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId}>{m.shortcuts.title}</h2>
-      <dl className="shortcut-list">
-        {shortcutList(m).map((shortcut) => (
-          <div key={shortcut.keys}>
-            <dt>
-              <kbd>{shortcut.keys}</kbd>
-            </dt>
-            <dd>{shortcut.what}</dd>
-          </div>
-        ))}
-      </dl>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {m.drawer.close}
-        </button>
-      </div>
-    </dialog>
-  );
 }
 
 export function useShortcutHelp() {

@@ -4,7 +4,6 @@ import { downloadText } from "../../../lib/download";
 import { type JobsRangeKey, jobQueries } from "../api/job-queries";
 import { filterJobs, sortJobs } from "../range/local-view";
 import type { JobsSearch } from "../url/jobs-search";
-import { exportFileName, toCsv, toJson } from "./export-jobs";
 
 /** Export is the whole range with the view's filters and sort, read first if need be. */
 export function useExport(projectId: string, search: JobsSearch, rangeKey: JobsRangeKey) {
@@ -14,7 +13,12 @@ export function useExport(projectId: string, search: JobsSearch, rangeKey: JobsR
   async function exportAs(format: "csv" | "json") {
     setError(null);
     try {
+      // The CSV and JSON builders load on the first export, while the range is read; a failed
+      // read is the error to show, so it is awaited first.
+      const builders = import("./export-jobs");
+      builders.catch(() => {});
       const range = await queryClient.fetchQuery(jobQueries.range(rangeKey));
+      const { exportFileName, toCsv, toJson } = await builders;
       const rows = sortJobs(filterJobs(range.rows, search), search.sort);
       downloadText(
         exportFileName(projectId, search, format),

@@ -1,7 +1,8 @@
-import { endOfDay, isValid, parse, parseISO, startOfDay, subDays, subHours } from "date-fns";
-import { z } from "zod";
+import { endOfDay, isValid, parseISO, startOfDay, subDays, subHours } from "date-fns";
+import { z } from "zod/mini";
 import { ID_PATTERN } from "../../../lib/ids";
 import type { TimeZoneMode } from "../../../lib/preferences";
+import { STATUSES } from "./statuses";
 
 export const JOB_TYPES = ["DNA_SOMATIC", "DNA_GERMLINE"] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -26,15 +27,7 @@ export const SORTS = [
 export type JobSort = (typeof SORTS)[number];
 export const DEFAULT_SORT: JobSort = "-started";
 
-/** The statuses DLI documents, in the order a lab member scans them. */
-export const STATUSES = [
-  "LAUNCHING",
-  "RUNNING",
-  "CANCELING",
-  "FINISHED",
-  "FAILED",
-  "CANCELLED",
-] as const;
+export { STATUSES } from "./statuses";
 
 const STATUS_PATTERN = /^[A-Z][A-Z_]{0,31}$/;
 const MAX_QUERY_LENGTH = 200;
@@ -65,8 +58,9 @@ export type DateBound = { kind: "day"; day: string } | { kind: "instant"; iso: s
 export function parseDateBound(raw: string | undefined): DateBound | undefined {
   if (!raw) return undefined;
   if (DAY_PATTERN.test(raw)) {
-    const date = parse(raw, "yyyy-MM-dd", new Date(2000, 0, 1));
-    // `parse` accepts 2026-02-31 by rolling over; a round trip rejects it.
+    // A local midnight, or Invalid Date for a day the month does not have (2026-02-31).
+    // `parseISO` rather than `parse`: the pattern is fixed, and `parse` brings every parser.
+    const date = parseISO(raw);
     if (!isValid(date) || date.getFullYear() < 1970 || toDayString(date) !== raw) return undefined;
     return { kind: "day", day: raw };
   }
@@ -106,20 +100,20 @@ function boundEndMs(bound: DateBound, zone: TimeZoneMode = "local"): number {
     : endOfDay(parseISO(bound.day)).getTime();
 }
 
-const optionalString = z.string().optional().catch(undefined);
+const optionalString = z.catch(z.optional(z.string()), undefined);
 
 /** Every field falls back on its own, so one bad param never discards the others. */
 const rawSearchSchema = z.object({
-  type: z.enum(JOB_TYPES).catch(DEFAULT_TYPE),
-  range: z.enum(RANGE_PRESETS).optional().catch(undefined),
+  type: z.catch(z.enum(JOB_TYPES), DEFAULT_TYPE),
+  range: z.catch(z.optional(z.enum(RANGE_PRESETS)), undefined),
   from: optionalString,
   to: optionalString,
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  size: z.coerce.number().pipe(z.literal(PAGE_SIZES)).catch(DEFAULT_PAGE_SIZE),
-  job: z.string().regex(ID_PATTERN).optional().catch(undefined),
+  page: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 1),
+  size: z.catch(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), DEFAULT_PAGE_SIZE),
+  job: z.catch(z.optional(z.string().check(z.regex(ID_PATTERN))), undefined),
   status: optionalString,
   q: optionalString,
-  sort: z.enum(SORTS).catch(DEFAULT_SORT),
+  sort: z.catch(z.enum(SORTS), DEFAULT_SORT),
 });
 
 export type JobsSearch = {

@@ -1,0 +1,28 @@
+import { lazyComponent, preloadAfterContent } from "../../lib/lazy-component";
+
+// Parts of the list that the first rows never need: kept out of the first bundle, fetched when
+// the browser is idle after the rows are on screen (or at once if asked for sooner).
+
+const rangeTools = () => import("./components/range-tools");
+/** Counts per status, shown once the whole range has been read. */
+export const StatusSummary = lazyComponent(() => rangeTools().then((m) => m.StatusSummary));
+export const RangeReadProgress = lazyComponent(() => rangeTools().then((m) => m.RangeReadProgress));
+export const CapNotice = lazyComponent(() => rangeTools().then((m) => m.CapNotice));
+
+export const ConfirmCancelDialog = lazyComponent(() =>
+  import("./cancel/cancel-dialogs").then((m) => m.ConfirmCancelDialog),
+);
+
+export const ShortcutHelp = lazyComponent(() =>
+  import("./components/shortcut-help").then((m) => m.ShortcutHelp),
+);
+
+for (const part of [
+  StatusSummary,
+  RangeReadProgress,
+  CapNotice,
+  ConfirmCancelDialog,
+  ShortcutHelp,
+]) {
+  preloadAfterContent(part.preload);
+}
