@@ -12,11 +12,26 @@ function normaliseKey(name: string): string {
     .replace(/[^a-z0-9]+/g, "_");
 }
 
+// A page of jobs repeats the same few dozen field names; the verdicts are kept (up to a bound,
+// as the names come from the API).
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 2_000;
+
 /**
  * Secret-looking field names, at any depth and in any case: DLI's `access_encoded_key` and
  * `secret_encoded_key`, anything with secret/password/token in it, `access_key`, `sk`, `ak`.
  */
 export function isSecretKey(name: string): boolean {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    verdict = judgeKey(name);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+function judgeKey(name: string): boolean {
   const key = normaliseKey(name);
   if (SECRET_WORDS.some((word) => key.includes(word))) return true;
   if (/(^|_)access_(encoded_)?key($|_)/.test(key) || /(^|_)secret_key($|_)/.test(key)) return true;
