@@ -11,6 +11,9 @@ export const jobTableFeatures = tableFeatures({ rowPaginationFeature });
 
 const column = createColumnHelper<typeof jobTableFeatures, JobRow>();
 
+// The `cell` functions below are called as plain functions (see renderCell in
+// job-table-row.tsx): no hooks in them; put any in a component they return.
+
 /** Malformed rows are drawn whole by the table, so every cell here sees a real job. */
 function job(row: { original: JobRow }): Job | null {
   return row.original.kind === "job" ? row.original : null;

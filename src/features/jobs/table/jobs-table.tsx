@@ -170,7 +170,6 @@ export function JobsTable({
               <JobTableRow
                 key={row.id}
                 row={row}
-                FlexRender={table.FlexRender}
                 timeZone={timeZone}
                 onOpenJob={openJob}
                 onCancelJob={onCancelJob ? cancelJob : null}
