@@ -1,13 +1,6 @@
 import { listJobsPath } from "../src/features/jobs/api/jobs-api.ts";
-import {
-  needsWholeRange,
-  parseDateBound,
-  parseJobsSearch,
-  resolveTimeWindow,
-} from "../src/features/jobs/url/jobs-search.ts";
-import { ID_PATTERN } from "../src/lib/ids.ts";
-
-const JOBS_PAGE = /^\/projects\/([^/]+)\/jobs$/;
+import { parseDateBound, resolveTimeWindow } from "../src/features/jobs/url/jobs-search.ts";
+import { pagedListView } from "../src/features/jobs/url/list-route.ts";
 
 /**
  * The DLI path the app will ask for first on this page, when the server can know it exactly:
@@ -16,17 +9,9 @@ const JOBS_PAGE = /^\/projects\/([^/]+)\/jobs$/;
  * (they depend on the viewer's time zone, which the server does not know).
  */
 export function firstPagePath(url: URL, nowMs: number): string | undefined {
-  const match = JOBS_PAGE.exec(url.pathname);
-  if (!match?.[1]) return undefined;
-  let projectId: string;
-  try {
-    projectId = decodeURIComponent(match[1]);
-  } catch {
-    return undefined;
-  }
-  if (!ID_PATTERN.test(projectId)) return undefined;
-  const search = parseJobsSearch(url.searchParams);
-  if (needsWholeRange(search)) return undefined;
+  const view = pagedListView(url.pathname, url.searchParams);
+  if (!view) return undefined;
+  const { projectId, search } = view;
   if ([search.from, search.to].some((value) => parseDateBound(value)?.kind === "day"))
     return undefined;
   return listJobsPath({
