@@ -5,7 +5,7 @@ import { BrowserRouter } from "react-router-dom";
 import { prefetchFirstPage } from "../features/jobs/first-page";
 import { appConfigQuery } from "../lib/app-config";
 import { loadCatalogue } from "../lib/i18n/messages";
-import { getPreferences } from "../lib/preferences";
+import { getPreferences, setPreference } from "../lib/preferences";
 import { applyTheme, readTheme } from "../lib/theme";
 import { AppProviders } from "./providers";
 import { createQueryClient } from "./query-client";
@@ -18,6 +18,7 @@ const { locale } = getPreferences();
 document.documentElement.lang = locale;
 
 const FIRST_PAGE_WAIT_MS = 150;
+const CATALOGUE_WAIT_MS = 3_000;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const root = document.getElementById("root");
@@ -28,21 +29,29 @@ void queryClient.prefetchQuery(appConfigQuery());
 const firstPage = prefetchFirstPage(queryClient, window.location);
 
 // Chinese text is not in the first bundle: a Chinese viewer's first render waits for it, so the
-// page never shows English first. If it cannot be loaded, the page comes up in English.
+// page never shows English first. If it cannot be loaded, the page comes up in English; if it is
+// slow, in English until it arrives (setting the locale again re-renders in Chinese).
+let rendered = false;
 const catalogue =
   locale === "en"
     ? undefined
-    : loadCatalogue(locale).catch(() => {
-        document.documentElement.lang = "en";
-      });
+    : loadCatalogue(locale).then(
+        () => {
+          if (rendered) setPreference("locale", locale);
+        },
+        () => {
+          document.documentElement.lang = "en";
+        },
+      );
 
 // Rendering the list with its rows, instead of a skeleton first, saves a render and a paint.
 // The data was preloaded with the HTML, so this usually takes a few ms; a slow DLI costs the
 // skeleton at most FIRST_PAGE_WAIT_MS. (No top-level await: it would split the bundle.)
 void Promise.all([
-  catalogue,
+  catalogue && Promise.race([catalogue, delay(CATALOGUE_WAIT_MS)]),
   firstPage && Promise.race([firstPage, delay(FIRST_PAGE_WAIT_MS)]),
-]).then(() =>
+]).then(() => {
+  rendered = true;
   createRoot(root).render(
     <StrictMode>
       <AppProviders queryClient={queryClient}>
@@ -51,5 +60,5 @@ void Promise.all([
         </BrowserRouter>
       </AppProviders>
     </StrictMode>,
-  ),
-);
+  );
+});
