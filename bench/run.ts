@@ -15,6 +15,8 @@ import { basename, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import react from "@vitejs/plugin-react";
+import { build, type Rolldown } from "vite";
 import { chromiumLaunchOptions } from "../e2e/chromium.ts";
 import { createApiHandler } from "../server/api.ts";
 import type { ServerConfig } from "../server/config.ts";
@@ -252,12 +254,16 @@ async function coldRows(browser: Browser, url: string): Promise<number> {
 async function timeToRows(browser: Browser, appUrl: string, floorUrl: string): Promise<void> {
   const app = `${appUrl}/projects/${ONCOLOGY_PROJECT_ID}/jobs?size=100`;
   const floor = `${floorUrl}/floor.html?project=${ONCOLOGY_PROJECT_ID}`;
+  const reactFloor = `${floorUrl}/react-floor.html?project=${ONCOLOGY_PROJECT_ID}`;
   // One warm-up pair: the first browser context pays for process start-up.
   await coldRows(browser, app);
   await coldRows(browser, floor);
+  await coldRows(browser, reactFloor);
   const appMs: number[] = [];
   const floorMs: number[] = [];
   const ratios: number[] = [];
+  const reactMs: number[] = [];
+  const reactRatios: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // Alternate the order so neither side always runs on a freshly idle machine.
     const [a, f] =
@@ -270,6 +276,10 @@ async function timeToRows(browser: Browser, appUrl: string, floorUrl: string): P
     appMs.push(a);
     floorMs.push(f);
     ratios.push(a / f);
+    // The reference: React alone, right after the same floor load.
+    const r = await coldRows(browser, reactFloor);
+    reactMs.push(r);
+    reactRatios.push(r / f);
   }
   figure("rows.app", "Time to 100 rows, app (cold)", "ms", appMs);
   figure("rows.floor", "Time to 100 rows, floor (cold)", "ms", floorMs);
@@ -280,6 +290,8 @@ async function timeToRows(browser: Browser, appUrl: string, floorUrl: string): P
     ratios,
     atMost(1.5, "≤ 1.5×"),
   );
+  figure("rows.react", "Time to 100 rows, React alone (reference)", "ms", reactMs);
+  figure("rows.reactRatio", "Time to 100 rows, React alone ÷ floor", "×", reactRatios);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,7 +487,24 @@ async function serverLoad(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The floor's server: floor.html and floor.js, and /v2.0/ answered by the very emulator the
+/** bench/react-floor.tsx, built as the app is (Vite, minified, React in production). */
+async function reactFloorBundle(): Promise<string> {
+  const output = (await build({
+    configFile: false,
+    logLevel: "silent",
+    plugins: [react()],
+    build: {
+      write: false,
+      target: "es2022",
+      rolldownOptions: { input: resolve(BENCH_DIR, "react-floor.tsx") },
+    },
+  })) as Rolldown.RolldownOutput;
+  const entry = output.output.find((item) => item.type === "chunk" && item.isEntry);
+  if (entry?.type !== "chunk") throw new Error("react-floor.tsx did not build");
+  return entry.code;
+}
+
+// The floor's server: floor.html and floor.js (and React's floor, see react-floor.tsx), and /v2.0/ answered by the very emulator the
 // dashboard server uses (same API handler code, same data), all same-origin like the app.
 
 async function startFloorServer(
@@ -492,6 +521,14 @@ async function startFloorServer(
       "text/javascript; charset=utf-8",
       readFileSync(resolve(BENCH_DIR, "floor.js"), "utf8"),
     ],
+    "/react-floor.html": [
+      "text/html; charset=utf-8",
+      readFileSync(resolve(BENCH_DIR, "floor.html"), "utf8").replace(
+        "/floor.js",
+        "/react-floor.js",
+      ),
+    ],
+    "/react-floor.js": ["text/javascript; charset=utf-8", await reactFloorBundle()],
   };
   const server = createServer((req, res) =>
     api(req, res, () => {
