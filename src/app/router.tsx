@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes, useParams } from "react-router-dom";
+import { useMessages } from "../lib/i18n/messages";
 import { lazyComponent, preloadAfterContent } from "../lib/lazy-component";
 import { JobsPage } from "../routes/jobs-page";
 import { NotFoundPage } from "../routes/not-found-page";
@@ -7,8 +8,12 @@ import { RouteErrorBoundary } from "./route-error-boundary";
 
 // The start page is not on the way to the list's rows: its code loads when it is opened, or
 // when the browser is idle after a list is on screen.
-const ProjectPickerPage = lazyComponent(() =>
-  import("../routes/project-picker").then((m) => m.ProjectPickerPage),
+function StartPageLoading() {
+  return <p aria-busy="true">{useMessages().picker.loading}</p>;
+}
+const ProjectPickerPage = lazyComponent(
+  () => import("../routes/project-picker").then((m) => m.ProjectPickerPage),
+  StartPageLoading,
 );
 preloadAfterContent(ProjectPickerPage.preload);
 

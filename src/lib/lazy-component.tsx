@@ -1,7 +1,7 @@
 import { type ComponentType, useEffect, useState } from "react";
 
 export type LazyComponent<P> = {
-  /** Renders nothing until the code is here, then the component. */
+  /** Renders the fallback (or nothing) until the code is here, then the component. */
   Component: ComponentType<P>;
   /** Fetches the code now (once); for an idle moment before it is needed. */
   preload: () => Promise<unknown>;
@@ -10,11 +10,14 @@ export type LazyComponent<P> = {
 /**
  * A component kept out of the first bundle. Unlike `React.lazy` it never suspends: suspending
  * makes React 19 hold the reveal for ~300 ms, even when the code is already loaded. Until the
- * code arrives it renders nothing; once loaded, new instances render it at once. A failed load
- * is thrown to the nearest error boundary.
+ * code arrives it renders its fallback, or nothing; once loaded, new instances render it at
+ * once. A failed load is thrown to the nearest error boundary.
  */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
+  /** Shown while the code is on its way (a page needs one; a dialog opened after it is
+   * preloaded does not). */
+  Fallback: ComponentType | null = null,
 ): LazyComponent<P> {
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
@@ -32,7 +35,7 @@ export function lazyComponent<P extends object>(
     return pending;
   };
 
-  // biome-ignore lint/correctness/noComponentHookFactories: made once per part, at module scope
+  // Made once per part, at module scope.
   function Component(props: P) {
     const [Loaded, setLoaded] = useState<ComponentType<P> | undefined>(() => loaded);
     useEffect(() => {
@@ -45,7 +48,8 @@ export function lazyComponent<P extends object>(
           }),
       );
     }, [Loaded]);
-    return Loaded ? <Loaded {...props} /> : null;
+    if (Loaded) return <Loaded {...props} />;
+    return Fallback ? <Fallback /> : null;
   }
 
   return { Component, preload };
