@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { CopyButton } from "../../components/copy-button";
 import { ErrorPanel } from "../../components/error-panel";
 import { appConfigQuery } from "../../lib/app-config";
@@ -21,6 +21,7 @@ import { useExport } from "./export/use-export";
 import {
   CapNotice,
   ConfirmCancelDialog,
+  JobDrawer,
   RangeReadProgress,
   ShortcutHelp,
   StatusSummary,
@@ -29,15 +30,6 @@ import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
 import { type JobsView, useJobsView } from "./use-jobs-view";
 import { viewTitle } from "./view-title";
-
-type JobDrawerComponent = typeof import("./drawer/job-drawer").default;
-let loadedJobDrawer: JobDrawerComponent | null = null;
-const loadJobDrawer = () =>
-  import("./drawer/job-drawer").then((module) => {
-    loadedJobDrawer = module.default;
-    return module;
-  });
-const LazyJobDrawer = lazy(loadJobDrawer);
 
 function drawerLookup(view: JobsView, jobId: string): DrawerLookup {
   if (view.isError && !view.hasData) return { status: "unavailable" };
@@ -87,7 +79,7 @@ export function JobsList({
   // click opens it at once; the other parts shown on demand follow when the browser is idle.
   useEffect(() => {
     if (!view.settled) return;
-    void loadJobDrawer();
+    JobDrawer.preload().catch(() => {});
     markContentShown();
   }, [view.settled]);
 
@@ -125,9 +117,6 @@ export function JobsList({
   );
 
   const exporter = useExport(projectId, search, view.range.key);
-  // Once preloaded, render the drawer directly: suspending on a lazy component, even one whose
-  // code is already here, makes React hold the reveal for ~300 ms.
-  const JobDrawer = loadedJobDrawer ?? LazyJobDrawer;
 
   const running = view.rows.filter((row) => row.kind === "job" && row.status === "RUNNING").length;
   const title = viewTitle({ project: projectName ?? projectId.slice(0, 8), search, running, m });
@@ -264,17 +253,15 @@ export function JobsList({
         </>
       )}
       {search.job && (
-        <Suspense fallback={null}>
-          <JobDrawer
-            key={search.job}
-            jobId={search.job}
-            jobType={search.type}
-            lookup={drawerLookup(view, search.job)}
-            onClose={drawer.close}
-            onCancelJob={cancelAllowed ? cancel.ask : null}
-            find={{ fetchPage: fetchSearchPage, onFound: showFoundJob, expectedTotal: view.total }}
-          />
-        </Suspense>
+        <JobDrawer.Component
+          key={search.job}
+          jobId={search.job}
+          jobType={search.type}
+          lookup={drawerLookup(view, search.job)}
+          onClose={drawer.close}
+          onCancelJob={cancelAllowed ? cancel.ask : null}
+          find={{ fetchPage: fetchSearchPage, onFound: showFoundJob, expectedTotal: view.total }}
+        />
       )}
       {help.open && <ShortcutHelp.Component onClose={help.hide} />}
       <p className="shortcut-hint muted">

@@ -3,6 +3,10 @@ import { lazyComponent, preloadAfterContent } from "../../lib/lazy-component";
 // Parts of the list that the first rows never need: kept out of the first bundle, fetched when
 // the browser is idle after the rows are on screen (or at once if asked for sooner).
 
+/** The job drawer: fetched as soon as the list is on screen (see JobsList), so a click opens it
+ * at once; a bookmarked job= renders it when the code arrives. */
+export const JobDrawer = lazyComponent(() => import("./drawer/job-drawer").then((m) => m.default));
+
 const rangeTools = () => import("./components/range-tools");
 /** Counts per status, shown once the whole range has been read. */
 export const StatusSummary = lazyComponent(() => rangeTools().then((m) => m.StatusSummary));
