@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useLatestCallback } from "../hooks/use-latest-callback";
 
 /**
  * Shows a native <dialog> modally while the component is mounted. Whether it is open lives in
@@ -10,8 +11,7 @@ export function useModalDialog(
   focusOnOpen?: (dialog: HTMLDialogElement) => HTMLElement | null,
 ) {
   const ref = useRef<HTMLDialogElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  const close = useLatestCallback(onClose);
   const focusRef = useRef(focusOnOpen);
 
   useEffect(() => {
@@ -22,14 +22,14 @@ export function useModalDialog(
     // A `close` event queued by an earlier cleanup (React re-running this effect) finds the
     // dialog open again and is ignored.
     const onNativeClose = () => {
-      if (!dialog.open) onCloseRef.current();
+      if (!dialog.open) close();
     };
     dialog.addEventListener("close", onNativeClose);
     return () => {
       dialog.removeEventListener("close", onNativeClose);
       if (dialog.open) dialog.close();
     };
-  }, []);
+  }, [close]);
 
   return ref;
 }

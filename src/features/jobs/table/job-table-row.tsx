@@ -1,4 +1,4 @@
-import { memo, type ReactNode, useCallback, useLayoutEffect, useRef } from "react";
+import { memo, type ReactNode } from "react";
 import { useMessages } from "../../../lib/i18n/messages";
 import type { TimeZoneMode } from "../../../lib/preferences";
 import type { Job } from "../api/job-schemas";
@@ -26,15 +26,6 @@ type JobTableRowProps = {
   onOpenJob: (jobId: string) => void;
   onCancelJob: ((job: Job) => void) | null;
 };
-
-/** A callback whose identity never changes, calling the latest one given. */
-export function useLatestCallback<A extends unknown[], R>(callback: (...args: A) => R) {
-  const latest = useRef(callback);
-  useLayoutEffect(() => {
-    latest.current = callback;
-  });
-  return useCallback((...args: A) => latest.current(...args), []);
-}
 
 function JobTableRowView({ row, onOpenJob, onCancelJob }: JobTableRowProps) {
   const m = useMessages();

@@ -1,10 +1,11 @@
 import { functionalUpdate, type PaginationState, useTable } from "@tanstack/react-table";
+import { useLatestCallback } from "../../../hooks/use-latest-callback";
 import { useMessages } from "../../../lib/i18n/messages";
 import { usePreferences } from "../../../lib/preferences";
 import type { Job, JobRow } from "../api/job-schemas";
 import type { JobSort } from "../url/jobs-search";
 import { jobColumns, jobTableFeatures } from "./job-columns";
-import { JobTableRow, useLatestCallback } from "./job-table-row";
+import { JobTableRow } from "./job-table-row";
 
 const SKELETON_ROWS = 8;
 
