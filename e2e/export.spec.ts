@@ -7,18 +7,13 @@ import {
   type FixtureJob,
   fixtureJobId,
   makeJobs,
+  settledStatusOf,
+  spreadDurationOf,
   type UpstreamJob,
 } from "./test-upstream.ts";
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
 const HOUR = 3_600_000;
-
-function statusOf(n: number): string {
-  const r = n % 10;
-  return r <= 5 ? "FINISHED" : r <= 8 ? "FAILED" : "CANCELLED";
-}
-
-const durationOf = (n: number) => 600 + ((n * 97) % 250) * 10;
 
 /** A failed job with every awkward value a spreadsheet export meets; the oldest, and the longest. */
 const AWKWARD_ID = "a0000000-0000-4000-8000-0000000000aa";
@@ -34,8 +29,8 @@ function exportJobs(): FixtureJob[] {
       count: 250,
       newest: T0,
       stepMs: HOUR,
-      status: statusOf,
-      duration: durationOf,
+      status: settledStatusOf,
+      duration: spreadDurationOf,
     }),
     customJob({
       jobType: "DNA_SOMATIC",

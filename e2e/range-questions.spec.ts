@@ -10,22 +10,13 @@ import {
   gate,
   makeJobs,
   replies,
+  settledStatusOf,
+  spreadDurationOf,
   type TestUpstream,
 } from "./test-upstream.ts";
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
 const HOUR = 3_600_000;
-
-/** n % 10: 0-5 FINISHED, 6-8 FAILED, 9 CANCELLED. No job is active, so nothing polls. */
-function statusOf(n: number): string {
-  const r = n % 10;
-  return r <= 5 ? "FINISHED" : r <= 8 ? "FAILED" : "CANCELLED";
-}
-
-/** Distinct durations in an order unrelated to start time (97 is prime to 250). */
-function durationOf(n: number): number {
-  return 600 + ((n * 97) % 250) * 10;
-}
 
 /**
  * 250 somatic jobs an hour apart back from 2026-11-25 12:00 UTC (FINISHED 150, FAILED 75,
@@ -38,8 +29,8 @@ function rangeJobs(count = 250): FixtureJob[] {
       count,
       newest: T0,
       stepMs: HOUR,
-      status: statusOf,
-      duration: durationOf,
+      status: settledStatusOf,
+      duration: spreadDurationOf,
     }),
     ...makeJobs({
       jobType: "DNA_GERMLINE",
@@ -53,7 +44,7 @@ function rangeJobs(count = 250): FixtureJob[] {
 
 const somaticIndexes = (count = 250) => Array.from({ length: count }, (_, n) => n);
 const ids = (indexes: number[]) => indexes.map((n) => fixtureJobId("DNA_SOMATIC", n));
-const failed = somaticIndexes().filter((n) => statusOf(n) === "FAILED");
+const failed = somaticIndexes().filter((n) => settledStatusOf(n) === "FAILED");
 
 /** The whole-range reads (limit 100) the upstream received, as offsets in arrival order. */
 function rangeReads(upstream: TestUpstream): number[] {
@@ -161,7 +152,7 @@ test("search: typing sets q, matches samples, paths and messages case-insensitiv
 
 test("sort by duration, both ways, over the whole range", async ({ page, jobsPage, upstream }) => {
   const tools = new RangeTools(page);
-  const byDuration = somaticIndexes().sort((a, b) => durationOf(b) - durationOf(a));
+  const byDuration = somaticIndexes().sort((a, b) => spreadDurationOf(b) - spreadDurationOf(a));
   await jobsPage.goto(PROXY_PROJECT);
   await expect(jobsPage.bodyRows).toHaveCount(20);
   await expect(tools.header("Duration")).not.toHaveAttribute("aria-sort", /.+/);
@@ -232,7 +223,7 @@ test("counts by status: read for the range on request, clicking one toggles it i
     .poll(() => (jobsPage.search().get("status") ?? "").split(",").sort())
     .toEqual(["CANCELLED", "FAILED"]);
   await expect(jobsPage.total(100)).toBeVisible();
-  const cancelledOrFailed = somaticIndexes().filter((n) => statusOf(n) !== "FINISHED");
+  const cancelledOrFailed = somaticIndexes().filter((n) => settledStatusOf(n) !== "FINISHED");
   await expect.poll(() => jobsPage.jobIds()).toEqual(ids(cancelledOrFailed.slice(0, 20)));
 
   await tools.statusCount("Failed", 75).click();
@@ -306,7 +297,7 @@ test("more than 20,000 jobs: only the newest 20,000 are read, and a notice says 
       count: 20_050,
       newest: T0,
       stepMs: 60_000,
-      status: statusOf,
+      status: settledStatusOf,
     }),
   );
   await jobsPage.goto(PROXY_PROJECT, "status=FAILED");

@@ -429,6 +429,20 @@ export function makeJobs(options: MakeJobsOptions): FixtureJob[] {
   });
 }
 
+/**
+ * Statuses for a range read whole (filters, counts, export): by n % 10, 0-5 FINISHED, 6-8 FAILED,
+ * 9 CANCELLED, so 250 jobs are 150/75/25. No job is active, so nothing polls.
+ */
+export function settledStatusOf(n: number): string {
+  const r = n % 10;
+  return r <= 5 ? "FINISHED" : r <= 8 ? "FAILED" : "CANCELLED";
+}
+
+/** Distinct durations in an order unrelated to start time (97 is prime to 250), for sorting. */
+export function spreadDurationOf(n: number): number {
+  return 600 + ((n * 97) % 250) * 10;
+}
+
 /** A job whose fields have the wrong types (progress a number, start_time a string). */
 export function malformedJob(startTime: number): FixtureJob {
   return {
