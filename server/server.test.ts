@@ -97,6 +97,20 @@ describe("startServer", () => {
     expect(await res.text()).toBe(PAGE);
   });
 
+  it("serves a rebuilt index.html at once, though it keeps the text between loads", async () => {
+    expect(await (await fetch(`${server.url}/projects`)).text()).toBe(PAGE);
+    const rebuilt = INDEX.replace("Gene Jobs", "Gene Jobs, rebuilt");
+    writeFileSync(join(dist, "index.html"), rebuilt);
+    try {
+      expect(await (await fetch(`${server.url}/projects`)).text()).toBe(
+        rebuilt.replace("</head>", `${CONFIG_PRELOAD}</head>`),
+      );
+    } finally {
+      writeFileSync(join(dist, "index.html"), INDEX);
+    }
+    expect(await (await fetch(`${server.url}/projects`)).text()).toBe(PAGE);
+  });
+
   it("never lets index.html be cached or revalidated: a new build names new assets", async () => {
     const res = await fetch(`${server.url}/projects`);
     expect(res.headers.get("cache-control")).toBe("no-store");

@@ -161,6 +161,18 @@ export type StaticOptions = {
 export function createStaticHandler(distDir: string, options: StaticOptions = {}) {
   const root = resolve(distDir);
   const indexPath = resolve(root, "index.html");
+  // Every page load serves index.html with its own extra tags: read once per build, not per load.
+  let indexText: { etag: string; text: Promise<string> } | undefined;
+  const readIndex = (file: FileInfo) => {
+    if (indexText?.etag !== file.etag) {
+      const text = readFile(indexPath, "utf8");
+      text.catch(() => {
+        indexText = undefined;
+      });
+      indexText = { etag: file.etag, text };
+    }
+    return indexText.text;
+  };
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === "HEAD";
@@ -168,7 +180,8 @@ export function createStaticHandler(distDir: string, options: StaticOptions = {}
       res.setHeader("Allow", "GET, HEAD");
       return sendText(res, 405, "Method not allowed", head);
     }
-    const pathname = requestUrl(req).pathname;
+    const url = requestUrl(req);
+    const pathname = url.pathname;
     const target = resolveInside(root, pathname);
     if (target === undefined) return sendText(res, 400, "Bad path", head);
 
@@ -179,9 +192,9 @@ export function createStaticHandler(distDir: string, options: StaticOptions = {}
 
     const index = await fileInfo(indexPath);
     if (!index) return sendText(res, 503, "App not built: run npm run build", head);
-    const extraHead = options.headFor?.(requestUrl(req));
+    const extraHead = options.headFor?.(url);
     if (extraHead) {
-      const html = (await readFile(indexPath, "utf8")).replace("</head>", `${extraHead}</head>`);
+      const html = (await readIndex(index)).replace("</head>", `${extraHead}</head>`);
       res.writeHead(200, {
         "Content-Type": "text/html; charset=utf-8",
         "Content-Length": String(Buffer.byteLength(html)),
