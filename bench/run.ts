@@ -593,16 +593,17 @@ console.error(`Gene Jobs bench: ${RUNS} runs, ${cpus().length} cores`);
 if (only.has("bundle")) bundle();
 const emulator = createEmulator();
 const server = await startServer(config, { backend: emulator, log: () => {} });
-const floor = await startFloorServer(config, emulator);
+// Only time to rows compares with the floor (and builds React's floor for it).
+const floor = only.has("rows") ? await startFloorServer(config, emulator) : undefined;
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
-  if (only.has("rows")) await timeToRows(browser, server.url, floor.url);
+  if (floor) await timeToRows(browser, server.url, floor.url);
   if (only.has("flip")) await flips(browser, server.url);
   if (only.has("drawer")) await drawer(browser, server.url);
   if (only.has("memory")) await memory(browser, server.url);
 } finally {
   await browser.close();
-  floor.close();
+  floor?.close();
   await server.close();
 }
 if (only.has("server")) await serverLoad();
