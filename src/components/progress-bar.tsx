@@ -1,11 +1,15 @@
 import type { Progress } from "../lib/format";
 import { useMessages } from "../lib/i18n/messages";
 
-/** A native <progress> (role=progressbar with value and max) plus the step count as text. */
+/**
+ * A native <progress> (role=progressbar with value and max) plus the step count as text, with no
+ * wrapper of its own: the list draws one per row. Put it in an element with class `progress`
+ * (or the list's progress cell), which keeps the two on one line.
+ */
 export function ProgressBar({
   progress,
   raw,
-  tone,
+  tone = "default",
 }: {
   progress: Progress | null;
   raw: string | null;
@@ -14,15 +18,14 @@ export function ProgressBar({
   const m = useMessages();
   if (!progress) return <span className="muted">{raw ?? "—"}</span>;
   return (
-    <span className={`progress progress-${tone ?? "default"}`}>
+    <>
       <progress
+        className={`progress-bar progress-${tone}`}
         value={progress.done}
         max={progress.total}
         aria-label={m.table.step(progress.done, progress.total)}
       />
-      <span className="progress-label">
-        {progress.done}/{progress.total}
-      </span>
-    </span>
+      {`${progress.done}/${progress.total}`}
+    </>
   );
 }

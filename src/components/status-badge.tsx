@@ -9,15 +9,16 @@ const LOOKS: Record<string, { icon: string; tone: string }> = {
   CANCELING: { icon: "⊘", tone: "muted" },
 };
 
-/** Icon plus word, so colour is never the only signal; an unknown status is shown as it came. */
+/**
+ * Icon plus word, so colour is never the only signal; an unknown status is shown as it came.
+ * The icon is generated content with empty alternative text: seen, not read aloud, and not an
+ * element of its own in each of the list's rows.
+ */
 export function StatusBadge({ status }: { status: string }) {
   const m = useMessages();
   const look = LOOKS[status] ?? { icon: "?", tone: "unknown" };
   return (
-    <span className={`status status-${look.tone}`} title={status}>
-      <span aria-hidden="true" className="status-icon">
-        {look.icon}
-      </span>
+    <span className={`status status-${look.tone}`} title={status} data-icon={look.icon}>
       {m.statuses[status] ?? status}
     </span>
   );

@@ -38,7 +38,9 @@ function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
         <div>
           <dt>{d.progress}</dt>
           <dd>
-            <ProgressBar progress={job.progress} raw={job.progressText} />
+            <span className="progress">
+              <ProgressBar progress={job.progress} raw={job.progressText} />
+            </span>
           </dd>
         </div>
         <div>

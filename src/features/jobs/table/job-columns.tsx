@@ -13,6 +13,10 @@ const column = createColumnHelper<typeof jobTableFeatures, JobRow>();
 
 // The `cell` functions below are called as plain functions (see renderCell in
 // job-table-row.tsx): no hooks in them; put any in a component they return.
+//
+// A page of the list is 100 rows, so every element in a cell is 100 elements to create, style
+// and lay out: the cells lean on their <td> (col-* classes in styles.css) for layout and write
+// one text node where they can (a template string, not `{a} {b}`).
 
 /** Malformed rows are drawn whole by the table, so every cell here sees a real job. */
 function job(row: { original: JobRow }): Job | null {
@@ -30,7 +34,7 @@ function CopyJobId({ jobId }: { jobId: string }) {
 }
 
 function Duration({ seconds }: { seconds: number | null }) {
-  return <span className="nowrap">{formatDuration(seconds, useMessages().units)}</span>;
+  return formatDuration(seconds, useMessages().units);
 }
 
 function Samples({ job: j }: { job: Job }) {
@@ -38,17 +42,16 @@ function Samples({ job: j }: { job: Job }) {
   const summary = summarizeRequest(j.request);
   if (summary.tumor || summary.normal) {
     return (
-      <span className="samples">
-        <span>
-          <abbr title={m.table.tumor}>T</abbr> {summary.tumor ?? "—"}
-        </span>
-        <span>
-          <abbr title={m.table.normal}>N</abbr> {summary.normal ?? "—"}
-        </span>
-      </span>
+      <>
+        <abbr title={m.table.tumor}>T</abbr>
+        {` ${summary.tumor ?? "—"}`}
+        <br />
+        <abbr title={m.table.normal}>N</abbr>
+        {` ${summary.normal ?? "—"}`}
+      </>
     );
   }
-  if (summary.germlineSamples) return <span>{summary.germlineSamples.join(", ")}</span>;
+  if (summary.germlineSamples) return summary.germlineSamples.join(", ");
   if (j.request.kind === "invalid")
     return <span className="muted">{m.table.requestUnreadable}</span>;
   return <span className="muted">—</span>;
@@ -62,8 +65,8 @@ export const jobColumns = column.columns([
       const j = job(row);
       if (!j) return null;
       return (
-        <time dateTime={new Date(j.startTime).toISOString()} className="started">
-          <span className="nowrap">{formatDateTime(j.startTime)}</span>{" "}
+        <time dateTime={new Date(j.startTime).toISOString()}>
+          {`${formatDateTime(j.startTime)} `}
           <span className="muted small">{formatUtcOffset(j.startTime)}</span>
         </time>
       );
@@ -76,14 +79,14 @@ export const jobColumns = column.columns([
       const j = job(row);
       if (!j) return null;
       return (
-        <span className="status-cell">
+        <>
           <StatusBadge status={j.status} />
           {j.status === "FAILED" && j.message && (
             <span className="status-message" title={j.message}>
               {j.message}
             </span>
           )}
-        </span>
+        </>
       );
     },
   }),
@@ -94,10 +97,10 @@ export const jobColumns = column.columns([
       const j = job(row);
       if (!j) return null;
       return (
-        <span className="job-id">
-          <span className="mono">{j.jobId}</span>
+        <>
+          {j.jobId}
           <CopyJobId jobId={j.jobId} />
-        </span>
+        </>
       );
     },
   }),
