@@ -234,35 +234,19 @@ function isListCall(url: string, offset: number, limit = 100): boolean {
 // ---------------------------------------------------------------------------------------------
 // 2. Time to 100 rows, paired with the floor
 
-async function coldRows(browser: Browser, url: string): Promise<number> {
-  const context = await browser.newContext();
-  try {
-    await context.addInitScript({ content: ROWS_OBSERVER });
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(
-      () => (window as unknown as { __rows100: number | null }).__rows100 !== null,
-      undefined,
-      { timeout: 30_000 },
-    );
-    return Number(await page.evaluate("window.__rows100"));
-  } finally {
-    await context.close();
-  }
-}
-
 /**
- * The third load of `url` in one browser context, as for someone who opens the page every day:
- * the scripts come from the HTTP cache, and V8 has compiled them before (Chromium keeps compiled
- * code for a script from its second load on). Only the HTML and the data are fetched again.
+ * Loads `url` `visits` times in one new browser context; ms to 100 rows on the last load. One
+ * visit is a cold load. The third is a repeat visit, as for someone who opens the page every
+ * day: the scripts come from the HTTP cache and V8 has compiled them before (Chromium keeps
+ * compiled code for a script from its second load on); only the HTML and the data are fetched.
  */
-async function repeatRows(browser: Browser, url: string): Promise<number> {
+async function rowsOnVisit(browser: Browser, url: string, visits: 1 | 3): Promise<number> {
   const context = await browser.newContext();
   try {
     await context.addInitScript({ content: ROWS_OBSERVER });
     const page = await context.newPage();
     let ms = Number.NaN;
-    for (let visit = 1; visit <= 3; visit++) {
+    for (let visit = 1; visit <= visits; visit++) {
       await page.goto(url);
       await page.waitForFunction(
         () => (window as unknown as { __rows100: number | null }).__rows100 !== null,
@@ -277,33 +261,43 @@ async function repeatRows(browser: Browser, url: string): Promise<number> {
   }
 }
 
+/**
+ * Run `i` of a pairing: [app, floor], in alternating order so neither side always runs on a
+ * freshly idle machine.
+ */
+async function pair(
+  i: number,
+  app: () => Promise<number>,
+  floor: () => Promise<number>,
+): Promise<[number, number]> {
+  if (i % 2 === 0) {
+    const a = await app();
+    return [a, await floor()];
+  }
+  const f = await floor();
+  return [await app(), f];
+}
+
 async function timeToRows(browser: Browser, appUrl: string, floorUrl: string): Promise<void> {
   const app = `${appUrl}/projects/${ONCOLOGY_PROJECT_ID}/jobs?size=100`;
   const floor = `${floorUrl}/floor.html?project=${ONCOLOGY_PROJECT_ID}`;
   const reactFloor = `${floorUrl}/react-floor.html?project=${ONCOLOGY_PROJECT_ID}`;
-  // One warm-up pair: the first browser context pays for process start-up.
-  await coldRows(browser, app);
-  await coldRows(browser, floor);
-  await coldRows(browser, reactFloor);
+  const cold = (url: string) => () => rowsOnVisit(browser, url, 1);
+  const repeat = (url: string) => () => rowsOnVisit(browser, url, 3);
+  // One warm-up round: the first browser context pays for process start-up.
+  for (const url of [app, floor, reactFloor]) await cold(url)();
   const appMs: number[] = [];
   const floorMs: number[] = [];
   const ratios: number[] = [];
   const reactMs: number[] = [];
   const reactRatios: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    // Alternate the order so neither side always runs on a freshly idle machine.
-    const [a, f] =
-      i % 2 === 0
-        ? [await coldRows(browser, app), await coldRows(browser, floor)]
-        : await (async () => {
-            const fl = await coldRows(browser, floor);
-            return [await coldRows(browser, app), fl];
-          })();
+    const [a, f] = await pair(i, cold(app), cold(floor));
     appMs.push(a);
     floorMs.push(f);
     ratios.push(a / f);
     // The reference: React alone, right after the same floor load.
-    const r = await coldRows(browser, reactFloor);
+    const r = await cold(reactFloor)();
     reactMs.push(r);
     reactRatios.push(r / f);
   }
@@ -324,13 +318,7 @@ async function timeToRows(browser: Browser, appUrl: string, floorUrl: string): P
   const repeatFloor: number[] = [];
   const repeatRatios: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const [a, f] =
-      i % 2 === 0
-        ? [await repeatRows(browser, app), await repeatRows(browser, floor)]
-        : await (async () => {
-            const fl = await repeatRows(browser, floor);
-            return [await repeatRows(browser, app), fl];
-          })();
+    const [a, f] = await pair(i, repeat(app), repeat(floor));
     repeatApp.push(a);
     repeatFloor.push(f);
     repeatRatios.push(a / f);
