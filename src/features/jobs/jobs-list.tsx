@@ -108,8 +108,8 @@ export function JobsList({
   const help = useShortcutHelp();
   useListShortcuts(
     {
-      nextPage: () => search.page < pageCount && setSearch({ page: search.page + 1 }),
-      previousPage: () => search.page > 1 && setSearch({ page: search.page - 1 }),
+      nextPage: () => setSearch(({ page }) => (page < pageCount ? { page: page + 1 } : {})),
+      previousPage: () => setSearch(({ page }) => (page > 1 ? { page: page - 1 } : {})),
       refresh: view.refetch,
       focusSearch: () => document.querySelector<HTMLInputElement>(".search-box input")?.focus(),
     },

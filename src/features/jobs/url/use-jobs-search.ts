@@ -9,7 +9,8 @@ import {
 } from "./jobs-search";
 
 export type SetJobsSearch = (
-  patch: Partial<JobsSearch>,
+  /** The fields to change; a function gets the view as the address bar has it now. */
+  patch: Partial<JobsSearch> | ((current: JobsSearch) => Partial<JobsSearch>),
   options?: { push?: boolean; state?: unknown },
 ) => void;
 
@@ -32,13 +33,16 @@ export function useJobsSearch(): [JobsSearch, SetJobsSearch] {
 
   const setSearch = useCallback<SetJobsSearch>(
     (patch, options) => {
-      setParams(
-        (current) => serializeJobsSearch(patchJobsSearch(parseJobsSearch(current), patch)),
-        {
-          replace: !options?.push,
-          state: options && "state" in options ? options.state : historyState,
-        },
-      );
+      // The address bar itself, not the copy this render was given: React may not have
+      // re-rendered between two quick changes (] then [, or typing then sorting), and the second
+      // must build on the first instead of undoing it.
+      const current = parseJobsSearch(new URLSearchParams(window.location.search));
+      const changes = typeof patch === "function" ? patch(current) : patch;
+      if (Object.keys(changes).length === 0) return;
+      setParams(serializeJobsSearch(patchJobsSearch(current, changes)), {
+        replace: !options?.push,
+        state: options && "state" in options ? options.state : historyState,
+      });
     },
     [setParams, historyState],
   );

@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import { act, renderHook } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { BrowserRouter } from "react-router-dom";
+import { afterEach, describe, expect, it } from "vitest";
+import { useJobsSearch } from "./use-jobs-search";
+
+function renderAt(url: string) {
+  window.history.replaceState(null, "", url);
+  return renderHook(() => useJobsSearch(), {
+    wrapper: ({ children }: { children: ReactNode }) => <BrowserRouter>{children}</BrowserRouter>,
+  });
+}
+
+afterEach(() => window.history.replaceState(null, "", "/"));
+
+describe("useJobsSearch: two changes before React re-renders", () => {
+  it("keeps both: the second builds on the first, not on the render's copy of the URL", () => {
+    const { result } = renderAt("/projects/p/jobs?size=10");
+    const [, setSearch] = result.current;
+    act(() => {
+      setSearch({ q: "tumor" });
+      setSearch({ sort: "-duration" });
+    });
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get("q")).toBe("tumor");
+    expect(params.get("sort")).toBe("-duration");
+    expect(result.current[0]).toMatchObject({ q: "tumor", sort: "-duration", size: 10 });
+  });
+
+  it("moves relative to the page in the address bar: two steps forward, then one back", () => {
+    const { result } = renderAt("/projects/p/jobs?size=10");
+    const [, setSearch] = result.current;
+    act(() => {
+      setSearch(({ page }) => ({ page: page + 1 }));
+      setSearch(({ page }) => ({ page: page + 1 }));
+    });
+    expect(result.current[0].page).toBe(3);
+    act(() => result.current[1](({ page }) => ({ page: page - 1 })));
+    expect(new URLSearchParams(window.location.search).get("page")).toBe("2");
+  });
+
+  it("writes nothing when a function asks for no change", () => {
+    const { result } = renderAt("/projects/p/jobs?page=2&size=10");
+    const before = window.history.length;
+    act(() => result.current[1](() => ({}), { push: true }));
+    expect(window.history.length).toBe(before);
+    expect(window.location.search).toBe("?page=2&size=10");
+  });
+});
