@@ -312,12 +312,22 @@ test("a bookmarked page past the end shows the last page", async ({ jobsPage, up
   }
 });
 
-test("Copy job ID puts the full id on the clipboard", async ({ jobsPage, context, page }) => {
+test("Copy job ID puts the full id on the clipboard, says so, and does not open the row", async ({
+  jobsPage,
+  context,
+  page,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await jobsPage.goto(PROXY_PROJECT);
   const id = fixtureJobId("DNA_SOMATIC", 4);
-  await jobsPage.row(id).getByRole("button", { name: "Copy job ID" }).click();
+  const copy = jobsPage.row(id).getByRole("button", { name: "Copy job ID" });
+  await copy.click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(id);
+  // The check mark (a CSS mask keyed on data-state) and the polite announcement.
+  await expect(copy).toHaveAttribute("data-state", "copied");
+  await expect(copy.locator("[aria-live=polite]")).toHaveText("Copied");
+  await expect(page).not.toHaveURL(/[?&]job=/);
+  await expect(copy).toHaveAttribute("data-state", "idle");
 });
 
 test("the next page is prefetched, so Next shows it without another request", async ({
