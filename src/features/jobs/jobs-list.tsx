@@ -157,14 +157,13 @@ export function JobsList({
           <StatusSummary.Component
             counts={view.range.counts}
             selected={search.status ?? []}
-            onToggle={(status) => {
-              const current = search.status ?? [];
-              setSearch({
+            onToggle={(status) =>
+              setSearch(({ status: current = [] }) => ({
                 status: current.includes(status)
                   ? current.filter((s) => s !== status)
                   : [...current, status],
-              });
-            }}
+              }))
+            }
             onClear={() => setSearch({ status: [] })}
           />
         ) : view.range.reading ? (
