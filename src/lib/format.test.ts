@@ -78,6 +78,20 @@ describe("localised formatting", () => {
     expect(describeZone("utc", "Asia/Shanghai")).toBe("UTC");
   });
 
+  it("names a UTC machine's zone once", () => {
+    const saved = process.env.TZ;
+    process.env.TZ = "UTC";
+    try {
+      expect(describeZone("local", "UTC")).toBe("UTC");
+      expect(describeZone("local", "Etc/UTC")).toBe("Etc/UTC (UTC)");
+    } finally {
+      process.env.TZ = saved;
+    }
+    expect(describeZone("local", "Asia/Shanghai", Date.UTC(2026, 10, 20))).toBe(
+      "Asia/Shanghai (GMT+08:00)",
+    );
+  });
+
   it("groups the digits of counts the way toLocaleString('en-US') does", () => {
     for (const n of [0, 7, 999, 1000, 1504, 20_000, 999_999, 1_000_000, 123_456_789, -4321]) {
       expect(formatNumber(n)).toBe(n.toLocaleString("en-US"));

@@ -101,5 +101,6 @@ export function describeZone(
 ): string {
   if (zone === "utc") return "UTC";
   const offset = formatUtcOffset(nowMs, "local");
-  return zoneName ? `${zoneName} (${offset})` : offset;
+  // A machine set to UTC would read "UTC (UTC)".
+  return zoneName && zoneName !== offset ? `${zoneName} (${offset})` : offset;
 }
