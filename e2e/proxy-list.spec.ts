@@ -225,12 +225,23 @@ test("invalid params are normalised with a history replace and never reach DLI",
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("an impossible date is dropped and reversed dates are swapped", async ({
+test("an impossible date is dropped, and the viewer told; reversed dates are swapped", async ({
   jobsPage,
   upstream,
 }) => {
-  await jobsPage.goto(PROXY_PROJECT, "from=2026-02-31&to=2026-11-10&size=abc");
+  await jobsPage.goto(
+    PROXY_PROJECT,
+    `from=2026-02-31&to=2026-11-10&size=abc&${new URLSearchParams({ x: "<b>bold</b>" })}`,
+  );
   await expect(jobsPage.page).toHaveURL(/\?to=2026-11-10$/);
+  // What was left out is named, as plain text.
+  await expect(jobsPage.unusedAddress.getByRole("listitem")).toHaveText([
+    "from=2026-02-31: not a day (YYYY-MM-DD) or a time",
+    "size=abc: rows per page are 10, 20, 50 and 100",
+    "x=<b>bold</b>: not a setting of this page",
+  ]);
+  await jobsPage.unusedAddress.getByRole("button", { name: "Dismiss" }).click();
+  await expect(jobsPage.unusedAddress).toHaveCount(0);
   await expect(jobsPage.to).toHaveValue("2026-11-10");
   await expect(jobsPage.from).toHaveValue("");
   await expect

@@ -25,6 +25,8 @@ export class JobsPage {
   readonly alert: Locator;
   readonly retry: Locator;
   readonly empty: Locator;
+  /** What a hand-edited address asked for that the list could not use. */
+  readonly unusedAddress: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -48,6 +50,9 @@ export class JobsPage {
     this.alert = page.getByRole("alert");
     this.retry = this.alert.getByRole("button", { name: "Retry" });
     this.empty = page.getByText("No jobs in this range");
+    this.unusedAddress = page
+      .getByRole("status")
+      .filter({ hasText: "Part of this address was not used." });
   }
 
   /** Opens the list at a deep link; `search` is the raw query string or params. */

@@ -17,6 +17,11 @@ export const ConfirmCancelDialog = lazyComponent(() =>
   import("./cancel/cancel-dialogs").then((m) => m.ConfirmCancelDialog),
 );
 
+/** Shown only when a hand-edited address had parts the list could not use. */
+export const UnusedParamsNotice = lazyComponent(() =>
+  import("./components/unused-params-notice").then((m) => m.UnusedParamsNotice),
+);
+
 export const ShortcutHelp = lazyComponent(() =>
   import("./components/shortcut-help").then((m) => m.ShortcutHelp),
 );

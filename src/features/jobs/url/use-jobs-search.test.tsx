@@ -48,3 +48,19 @@ describe("useJobsSearch: two changes before React re-renders", () => {
     expect(window.location.search).toBe("?page=2&size=10");
   });
 });
+
+describe("useJobsSearch: a hand-edited address", () => {
+  it("is rewritten, and what it said is kept for the viewer until dismissed", () => {
+    const { result } = renderAt("/projects/p/jobs?size=abc&page=2");
+    expect(window.location.search).toBe("?page=2");
+    expect(result.current[2]?.query).toBe("size=abc&page=2");
+    act(() => result.current[2]?.dismiss());
+    expect(result.current[2]).toBeNull();
+  });
+
+  it("says nothing when the address was already canonical", () => {
+    const { result } = renderAt("/projects/p/jobs?page=2&size=50");
+    expect(window.location.search).toBe("?page=2&size=50");
+    expect(result.current[2]).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useSearchParams } from "react-router-dom";
 import {
   isCanonical,
@@ -14,19 +14,25 @@ export type SetJobsSearch = (
   options?: { push?: boolean; state?: unknown },
 ) => void;
 
+/** The query string a hand-edited address had before the list rewrote it, until dismissed. */
+export type RewrittenAddress = { query: string; dismiss: () => void } | null;
+
 /**
  * The list's state, read from the URL and written back to it; nothing is mirrored in React
  * state. A hand-edited URL is rewritten to its canonical form with `replace`, so Back still
- * leads where the viewer came from.
+ * leads where the viewer came from; what it said before is kept for the viewer to be told what
+ * was left out.
  */
-export function useJobsSearch(): [JobsSearch, SetJobsSearch] {
+export function useJobsSearch(): [JobsSearch, SetJobsSearch, RewrittenAddress] {
   const [params, setParams] = useSearchParams();
   // History state (e.g. "the drawer was opened from the list") survives replaces.
   const { state: historyState } = useLocation();
   const search = useMemo(() => parseJobsSearch(params), [params]);
+  const [rewrittenFrom, setRewrittenFrom] = useState<string | null>(null);
 
   useEffect(() => {
     if (!isCanonical(params)) {
+      setRewrittenFrom(params.toString());
       setParams(serializeJobsSearch(search), { replace: true, state: historyState });
     }
   }, [params, search, setParams, historyState]);
@@ -47,5 +53,10 @@ export function useJobsSearch(): [JobsSearch, SetJobsSearch] {
     [setParams, historyState],
   );
 
-  return [search, setSearch];
+  const dismiss = useCallback(() => setRewrittenFrom(null), []);
+  const rewritten = useMemo(
+    () => (rewrittenFrom === null ? null : { query: rewrittenFrom, dismiss }),
+    [rewrittenFrom, dismiss],
+  );
+  return [search, setSearch, rewritten];
 }

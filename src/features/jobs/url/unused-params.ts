@@ -1,0 +1,89 @@
+import { isSecretKey, MASK } from "../request/mask-secrets";
+import {
+  type JobsSearch,
+  parseDateBound,
+  parseJobsSearch,
+  parseStatusList,
+  RANGE_PRESETS,
+} from "./jobs-search";
+
+/** Why a part of a hand-edited address was left out when the list rewrote it. */
+export type UnusedReason =
+  | "unknown" // not a setting of the list
+  | "repeated" // the same setting twice: the first applies
+  | "overridden" // a range preset next to explicit dates: the dates apply
+  | "invalid"; // not a value the setting can take
+
+export type UnusedParam = { key: string; value: string; reason: UnusedReason };
+
+const SETTINGS = new Set([
+  "type",
+  "range",
+  "from",
+  "to",
+  "page",
+  "size",
+  "job",
+  "status",
+  "q",
+  "sort",
+]);
+
+/**
+ * What the canonical rewrite of a list URL drops, so the viewer can be told instead of finding a
+ * different view than the one they typed or bookmarked. Empty values and mere spelling (case,
+ * order, spaces, swapped dates) lose nothing and are not listed.
+ */
+export function findUnusedParams(params: URLSearchParams): UnusedParam[] {
+  const search = parseJobsSearch(params);
+  const unused: UnusedParam[] = [];
+  const seen = new Set<string>();
+  for (const [key, value] of params) {
+    if (!value.trim()) continue;
+    const reported = isSecretKey(key) ? MASK : value;
+    if (seen.has(key)) {
+      unused.push({ key, value: reported, reason: "repeated" });
+      continue;
+    }
+    seen.add(key);
+    if (!SETTINGS.has(key)) {
+      unused.push({ key, value: reported, reason: "unknown" });
+      continue;
+    }
+    if (key === "status") {
+      const dropped = value.split(",").filter((token) => parseStatusList(token).length === 0);
+      const nonEmpty = dropped.filter((token) => token.trim());
+      if (nonEmpty.length > 0) unused.push({ key, value: nonEmpty.join(","), reason: "invalid" });
+      continue;
+    }
+    const reason = reasonUnused(key, value, search);
+    if (reason) unused.push({ key, value, reason });
+  }
+  return unused;
+}
+
+function reasonUnused(key: string, value: string, search: JobsSearch): UnusedReason | null {
+  switch (key) {
+    case "type":
+      return value === search.type ? null : "invalid";
+    case "range":
+      if (value === search.range) return null;
+      return (RANGE_PRESETS as readonly string[]).includes(value) && (search.from || search.to)
+        ? "overridden"
+        : "invalid";
+    case "from":
+    case "to":
+      return parseDateBound(value) ? null : "invalid";
+    case "page":
+      return Number(value) === search.page ? null : "invalid";
+    case "size":
+      return Number(value) === search.size ? null : "invalid";
+    case "job":
+      return search.job ? null : "invalid";
+    case "sort":
+      return value === search.sort ? null : "invalid";
+    default:
+      // q: any text is a search (trimmed, and cut at a length no one types).
+      return null;
+  }
+}
