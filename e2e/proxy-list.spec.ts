@@ -122,6 +122,26 @@ test("paging: Next sets page=2 and DLI gets offset=size; Last and page numbers a
   }
 });
 
+test("two clicks on Next before the list redraws move two pages, like ] pressed twice", async ({
+  jobsPage,
+}) => {
+  await jobsPage.goto(PROXY_PROJECT, "size=10");
+  await expect(jobsPage.bodyRows).toHaveCount(10);
+  // Both clicks in one task: React cannot re-render between them.
+  await jobsPage.nextPage.evaluate((next: HTMLButtonElement) => {
+    next.click();
+    next.click();
+  });
+  await expect(jobsPage.page).toHaveURL(/[?&]page=3(&|$)/);
+  await expect.poll(async () => jobsPage.jobIds()).toEqual(somaticIds(20, 30));
+  await jobsPage.previousPage.evaluate((previous: HTMLButtonElement) => {
+    previous.click();
+    previous.click();
+  });
+  await expect(jobsPage.page).not.toHaveURL(/[?&]page=/);
+  await expect.poll(async () => jobsPage.jobIds()).toEqual(somaticIds(0, 10));
+});
+
 test("changing rows per page resets to page 1 and DLI gets the new limit", async ({
   jobsPage,
   upstream,

@@ -25,6 +25,7 @@ import {
   RangeReadProgress,
   ShortcutHelp,
   StatusSummary,
+  UnusedParamsNotice,
 } from "./lazy-parts";
 import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
@@ -46,7 +47,7 @@ export function JobsList({
   projectId: string;
   projectName?: string | null;
 }) {
-  const [search, setSearch] = useJobsSearch();
+  const [search, setSearch, rewrittenAddress] = useJobsSearch();
   const m = useMessages();
   // Re-render (and re-key the queries) when the viewer switches between local time and UTC.
   usePreferences();
@@ -105,11 +106,20 @@ export function JobsList({
   );
   const onSearch = useCallback((q: string) => setSearch({ q }), [setSearch]);
 
+  const stepPage = useCallback(
+    (delta: 1 | -1) =>
+      setSearch(({ page }) => {
+        const target = Math.min(Math.max(page + delta, 1), pageCount);
+        return target === page ? {} : { page: target };
+      }),
+    [setSearch, pageCount],
+  );
+
   const help = useShortcutHelp();
   useListShortcuts(
     {
-      nextPage: () => setSearch(({ page }) => (page < pageCount ? { page: page + 1 } : {})),
-      previousPage: () => setSearch(({ page }) => (page > 1 ? { page: page - 1 } : {})),
+      nextPage: () => stepPage(1),
+      previousPage: () => stepPage(-1),
       refresh: view.refetch,
       focusSearch: () => document.querySelector<HTMLInputElement>(".search-box input")?.focus(),
     },
@@ -185,6 +195,12 @@ export function JobsList({
           </button>
         </div>
       </div>
+      {rewrittenAddress && (
+        <UnusedParamsNotice.Component
+          query={rewrittenAddress.query}
+          onDismiss={rewrittenAddress.dismiss}
+        />
+      )}
       {view.range.counts && view.range.reading && (
         <RangeReadProgress.Component
           progress={view.range.progress}
@@ -247,6 +263,7 @@ export function JobsList({
             total={view.total}
             size={search.size}
             onPage={(page) => table.setPageIndex(page - 1)}
+            onStep={stepPage}
             onSize={(size) => table.setPageSize(size)}
           />
         </>

@@ -23,6 +23,7 @@ export function Pager({
   total,
   size,
   onPage,
+  onStep,
   onSize,
 }: {
   page: number;
@@ -30,6 +31,9 @@ export function Pager({
   total: number;
   size: PageSize;
   onPage: (page: number) => void;
+  /** Previous and Next: relative to the page the address bar shows, so a quick double click
+   * moves two pages even before the list has re-rendered. */
+  onStep: (delta: 1 | -1) => void;
   onSize: (size: PageSize) => void;
 }) {
   const sizeId = useId();
@@ -56,7 +60,7 @@ export function Pager({
           type="button"
           aria-label={m.pager.previous}
           disabled={page <= 1}
-          onClick={() => onPage(page - 1)}
+          onClick={() => onStep(-1)}
         >
           ‹
         </button>
@@ -82,7 +86,7 @@ export function Pager({
           type="button"
           aria-label={m.pager.next}
           disabled={page >= pageCount}
-          onClick={() => onPage(page + 1)}
+          onClick={() => onStep(1)}
         >
           ›
         </button>
