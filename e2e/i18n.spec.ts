@@ -38,6 +38,16 @@ test.describe("zh-CN in Asia/Shanghai", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   });
 
+  test("a left-out part of the address is named in Chinese", async ({ page, jobsPage }) => {
+    await jobsPage.goto(PROXY_PROJECT, "size=7&range=7d&from=2026-11-01");
+    const notice = page.getByRole("status").filter({ hasText: "此地址有部分内容未被使用。" });
+    await expect(notice.getByRole("listitem")).toHaveText([
+      "size=7：每页行数为 10、20、50 或 100",
+      "range=7d：已按“从”和“到”的日期显示",
+    ]);
+    await expect(page).toHaveURL(/\?from=2026-11-01$/);
+  });
+
   test("the language switch turns the page English and is remembered", async ({
     page,
     jobsPage,

@@ -130,6 +130,8 @@ export const en = {
   address: {
     heading: "Part of this address was not used.",
     lead: "The list shows the rest. Left out:",
+    /** Between a left-out `key=value` and why. */
+    separator: ": ",
     more: (n: number) => `and ${n} more`,
     reasons: {
       unknown: "not a setting of this page",

@@ -124,6 +124,8 @@ export const zh: Messages = {
   address: {
     heading: "此地址有部分内容未被使用。",
     lead: "列表按其余部分显示。未使用的是：",
+    /** Between a left-out `key=value` and why. */
+    separator: "：",
     more: (n: number) => `另有 ${n} 项`,
     reasons: {
       unknown: "不是本页的设置",

@@ -34,7 +34,8 @@ export function UnusedParamsNotice({
           // The same key may be listed twice (repeated); position keeps keys unique.
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for this query.
           <li key={index}>
-            <code>{`${shorten(key)}=${shorten(value)}`}</code>:{" "}
+            <code>{`${shorten(key)}=${shorten(value)}`}</code>
+            {m.address.separator}
             {reason === "invalid" ? m.address.reasons[key] : m.address.reasons[reason]}
           </li>
         ))}
