@@ -44,7 +44,7 @@ for (const scheme of ["light", "dark"] as const) {
 
 test("empty list", async ({ jobsPage, page }) => {
   await jobsPage.goto(EMPTY_PROJECT_ID);
-  await expect(page.getByText("No jobs in this range.")).toBeVisible();
+  await expect(page.getByText("No DNA somatic jobs in this project yet.")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 

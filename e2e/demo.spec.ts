@@ -157,11 +157,33 @@ test("demo reload of a bookmarked URL keeps the same rows and controls", async (
 
 test("an empty demo project says there are no jobs", async ({ jobsPage }) => {
   await jobsPage.goto(EMPTY_PROJECT_ID);
-  await expect(jobsPage.empty).toBeVisible();
+  await expect(jobsPage.empty).toHaveText("No DNA somatic jobs in this project yet.");
   await expect(
     jobsPage.bodyRows.filter({ has: jobsPage.page.getByRole("progressbar") }),
   ).toHaveCount(0);
   await expect(jobsPage.alert).toHaveCount(0);
+});
+
+test("an empty range offers all time; a filter that matches nothing offers to clear it", async ({
+  jobsPage,
+  page,
+}) => {
+  await jobsPage.goto(ONCOLOGY_PROJECT_ID, "from=2020-01-01&to=2020-01-31");
+  await expect(jobsPage.empty).toHaveText("No jobs in this range. Show all time");
+  await jobsPage.empty.getByRole("button", { name: "Show all time" }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(jobsPage.rangeButton("All time")).toHaveAttribute("aria-pressed", "true");
+  await expect(jobsPage.bodyRows).toHaveCount(20);
+
+  await jobsPage.goto(ONCOLOGY_PROJECT_ID, "range=7d&status=FAILED&q=no-such-sample");
+  await expect(jobsPage.empty).toHaveText(
+    "No jobs in this range match the filters. Clear the filters",
+  );
+  await jobsPage.empty.getByRole("button", { name: "Clear the filters" }).click();
+  // The range stays; only the status and the search go.
+  await expect(page).toHaveURL(/\/jobs\?range=7d$/);
+  await expect(page.getByRole("searchbox", { name: "Search jobs" })).toHaveValue("");
+  await expect(jobsPage.bodyRows).toHaveCount(20);
 });
 
 test("the edge-case demo project shows its malformed jobs as rows, not a failed page", async ({

@@ -10,6 +10,7 @@ import { usePreferences } from "../../lib/preferences";
 import { hasActiveJob, jobQueries, toListKey } from "./api/job-queries";
 import { CancelRefusal } from "./cancel/cancel-refusal";
 import { useCancelJob } from "./cancel/use-cancel-job";
+import { EmptyList } from "./components/empty-list";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./components/filters";
 import { Pager } from "./components/pager";
 import { SearchBox } from "./components/search-box";
@@ -248,13 +249,9 @@ export function JobsList({
             onSort={(sort) => setSearch({ sort })}
             onCancelJob={cancelAllowed ? cancel.ask : null}
             emptyMessage={
-              view.isSuccess && view.rows.length === 0
-                ? view.total > 0
-                  ? m.table.emptyPage
-                  : view.whole
-                    ? m.table.emptyFiltered
-                    : m.table.emptyRange
-                : null
+              view.isSuccess && view.rows.length === 0 ? (
+                <EmptyList search={search} setSearch={setSearch} onlyThisPage={view.total > 0} />
+              ) : null
             }
           />
           <Pager

@@ -125,6 +125,9 @@ export const en = {
     emptyPage: "No jobs on this page.",
     emptyRange: "No jobs in this range.",
     emptyFiltered: "No jobs in this range match the filters.",
+    emptyProject: (jobs: string) => `No ${jobs} in this project yet.`,
+    showAllTime: "Show all time",
+    clearFilters: "Clear the filters",
     step: (done: number, total: number) => `Step ${done} of ${total}`,
   },
   address: {

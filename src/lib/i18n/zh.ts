@@ -119,6 +119,9 @@ export const zh: Messages = {
     emptyPage: "本页没有作业。",
     emptyRange: "此范围内没有作业。",
     emptyFiltered: "此范围内没有符合筛选条件的作业。",
+    emptyProject: (jobs: string) => `此项目中还没有${jobs}。`,
+    showAllTime: "显示全部时间",
+    clearFilters: "清除筛选条件",
     step: (done: number, total: number) => `第 ${done} 步，共 ${total} 步`,
   },
   address: {

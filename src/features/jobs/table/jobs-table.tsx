@@ -1,4 +1,5 @@
 import { functionalUpdate, type PaginationState, useTable } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import { useLatestCallback } from "../../../hooks/use-latest-callback";
 import { useMessages } from "../../../lib/i18n/messages";
 import { usePreferences } from "../../../lib/preferences";
@@ -77,7 +78,7 @@ export function JobsTable({
   caption: string;
   loading: boolean;
   stale: boolean;
-  emptyMessage: string | null;
+  emptyMessage: ReactNode;
 }) {
   const m = useMessages();
   // Times are written in this zone by the cells; a row re-renders when it changes.
