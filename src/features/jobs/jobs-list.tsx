@@ -198,7 +198,7 @@ export function JobsList({
       </div>
       {rewrittenAddress && (
         <UnusedParamsNotice.Component
-          query={rewrittenAddress.query}
+          unused={rewrittenAddress.unused}
           onDismiss={rewrittenAddress.dismiss}
         />
       )}

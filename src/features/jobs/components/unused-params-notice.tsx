@@ -1,6 +1,5 @@
-import { useMemo } from "react";
 import { useMessages } from "../../../lib/i18n/messages";
-import { findUnusedParams } from "../url/unused-params";
+import type { UnusedParam } from "../url/unused-params";
 
 const SHOWN = 8;
 const VALUE_CHARS = 60;
@@ -14,16 +13,13 @@ function shorten(value: string): string {
  * nobody reads "All time" believing it is the range they typed. Shown until dismissed.
  */
 export function UnusedParamsNotice({
-  query,
+  unused,
   onDismiss,
 }: {
-  /** The query string as it was before the list rewrote it. */
-  query: string;
+  unused: UnusedParam[];
   onDismiss: () => void;
 }) {
   const m = useMessages();
-  const unused = useMemo(() => findUnusedParams(new URLSearchParams(query)), [query]);
-  if (unused.length === 0) return null;
   return (
     <div className="notice unused-params" role="status">
       <p>

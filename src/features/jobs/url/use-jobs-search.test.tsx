@@ -50,17 +50,20 @@ describe("useJobsSearch: two changes before React re-renders", () => {
 });
 
 describe("useJobsSearch: a hand-edited address", () => {
-  it("is rewritten, and what it said is kept for the viewer until dismissed", () => {
+  it("is rewritten, and what it could not use is kept for the viewer until dismissed", () => {
     const { result } = renderAt("/projects/p/jobs?size=abc&page=2");
     expect(window.location.search).toBe("?page=2");
-    expect(result.current[2]?.query).toBe("size=abc&page=2");
+    expect(result.current[2]?.unused).toEqual([{ key: "size", value: "abc", reason: "invalid" }]);
     act(() => result.current[2]?.dismiss());
     expect(result.current[2]).toBeNull();
   });
 
-  it("says nothing when the address was already canonical", () => {
+  it("says nothing when the address was already canonical, or only spelled differently", () => {
     const { result } = renderAt("/projects/p/jobs?page=2&size=50");
     expect(window.location.search).toBe("?page=2&size=50");
     expect(result.current[2]).toBeNull();
+    const respelled = renderAt("/projects/p/jobs?size=50&status=failed&page=2");
+    expect(window.location.search).toBe("?page=2&size=50&status=FAILED");
+    expect(respelled.result.current[2]).toBeNull();
   });
 });

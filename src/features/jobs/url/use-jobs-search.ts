@@ -7,6 +7,7 @@ import {
   patchJobsSearch,
   serializeJobsSearch,
 } from "./jobs-search";
+import { findUnusedParams, type UnusedParam } from "./unused-params";
 
 export type SetJobsSearch = (
   /** The fields to change; a function gets the view as the address bar has it now. */
@@ -14,25 +15,24 @@ export type SetJobsSearch = (
   options?: { push?: boolean; state?: unknown },
 ) => void;
 
-/** The query string a hand-edited address had before the list rewrote it, until dismissed. */
-export type RewrittenAddress = { query: string; dismiss: () => void } | null;
+/** What a hand-edited address asked for that the list could not use, until dismissed. */
+export type RewrittenAddress = { unused: UnusedParam[]; dismiss: () => void } | null;
 
 /**
  * The list's state, read from the URL and written back to it; nothing is mirrored in React
  * state. A hand-edited URL is rewritten to its canonical form with `replace`, so Back still
- * leads where the viewer came from; what it said before is kept for the viewer to be told what
- * was left out.
+ * leads where the viewer came from; what it could not use is kept to tell the viewer.
  */
 export function useJobsSearch(): [JobsSearch, SetJobsSearch, RewrittenAddress] {
   const [params, setParams] = useSearchParams();
   // History state (e.g. "the drawer was opened from the list") survives replaces.
   const { state: historyState } = useLocation();
   const search = useMemo(() => parseJobsSearch(params), [params]);
-  const [rewrittenFrom, setRewrittenFrom] = useState<string | null>(null);
+  const [unused, setUnused] = useState<UnusedParam[]>([]);
 
   useEffect(() => {
     if (!isCanonical(params)) {
-      setRewrittenFrom(params.toString());
+      setUnused(findUnusedParams(params));
       setParams(serializeJobsSearch(search), { replace: true, state: historyState });
     }
   }, [params, search, setParams, historyState]);
@@ -53,10 +53,10 @@ export function useJobsSearch(): [JobsSearch, SetJobsSearch, RewrittenAddress] {
     [setParams, historyState],
   );
 
-  const dismiss = useCallback(() => setRewrittenFrom(null), []);
+  const dismiss = useCallback(() => setUnused([]), []);
   const rewritten = useMemo(
-    () => (rewrittenFrom === null ? null : { query: rewrittenFrom, dismiss }),
-    [rewrittenFrom, dismiss],
+    () => (unused.length === 0 ? null : { unused, dismiss }),
+    [unused, dismiss],
   );
   return [search, setSearch, rewritten];
 }
