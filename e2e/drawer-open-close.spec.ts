@@ -121,6 +121,40 @@ test("keyboard: Tab to a row, Enter opens, Tab stays inside, Escape closes, focu
   await expect(jobsPage.jobRow(id)).toBeFocused();
 });
 
+test("keyboard: arrows, Home and End move between rows; Enter opens the row reached", async ({
+  jobsPage,
+  drawer,
+  page,
+}) => {
+  await jobsPage.goto(ONCOLOGY_PROJECT_ID);
+  await jobsPage.waitForLoaded();
+  const ids = await jobsPage.jobIds();
+  expect(ids).toHaveLength(20);
+  const first = await tabToFirstJobRow(page);
+  expect(first).toBe(ids[0]);
+
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(jobsPage.jobRow(ids[2] as string)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(jobsPage.jobRow(ids[1] as string)).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(jobsPage.jobRow(ids[19] as string)).toBeFocused();
+  await expect(jobsPage.jobRow(ids[19] as string)).toBeInViewport();
+  // At the last row ↓ has nowhere to go, and focus stays.
+  await page.keyboard.press("ArrowDown");
+  await expect(jobsPage.jobRow(ids[19] as string)).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(jobsPage.jobRow(ids[0] as string)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+
+  await page.keyboard.press("Enter");
+  await drawer.expectOpenFor(ids[1] as string);
+  await page.keyboard.press("Escape");
+  await drawer.expectClosed();
+  await expect(jobsPage.jobRow(ids[1] as string)).toBeFocused();
+});
+
 test("Back closes the drawer, focus returns, and a second Back leaves the list", async ({
   picker,
   jobsPage,

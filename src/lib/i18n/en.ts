@@ -302,6 +302,8 @@ export const en = {
     refresh: "Refresh",
     search: "Search",
     help: "Show these shortcuts",
+    rows: "Next or previous job in the list",
+    firstLast: "First or last job in the list",
     open: "Open the focused job",
     close: "Close the job or this list",
   },

@@ -290,6 +290,8 @@ export const zh: Messages = {
     refresh: "刷新",
     search: "搜索",
     help: "显示快捷键",
+    rows: "列表中的下一个或上一个作业",
+    firstLast: "列表中的第一个或最后一个作业",
     open: "打开当前作业",
     close: "关闭作业或此列表",
   },

@@ -1,7 +1,8 @@
-import { useId } from "react";
+import { Fragment, useId } from "react";
 import { useModalDialog } from "../../../components/use-modal-dialog";
 import { type Messages, useMessages } from "../../../lib/i18n/messages";
 
+/** `keys`: one key, or keys separated by spaces that do the same thing either way. */
 function shortcutList(m: Messages): { keys: string; what: string }[] {
   return [
     { keys: "]", what: m.shortcuts.next },
@@ -9,6 +10,8 @@ function shortcutList(m: Messages): { keys: string; what: string }[] {
     { keys: "r", what: m.shortcuts.refresh },
     { keys: "/", what: m.shortcuts.search },
     { keys: "?", what: m.shortcuts.help },
+    { keys: "↓ ↑", what: m.shortcuts.rows },
+    { keys: "Home End", what: m.shortcuts.firstLast },
     { keys: "Enter", what: m.shortcuts.open },
     { keys: "Esc", what: m.shortcuts.close },
   ];
@@ -34,7 +37,12 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         {shortcutList(m).map((shortcut) => (
           <div key={shortcut.keys}>
             <dt>
-              <kbd>{shortcut.keys}</kbd>
+              {shortcut.keys.split(" ").map((key, i) => (
+                <Fragment key={key}>
+                  {i > 0 && " "}
+                  <kbd>{key}</kbd>
+                </Fragment>
+              ))}
             </dt>
             <dd>{shortcut.what}</dd>
           </div>

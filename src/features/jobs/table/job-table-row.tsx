@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from "react";
+import { type KeyboardEvent, memo, type ReactNode } from "react";
 import { useMessages } from "../../../lib/i18n/messages";
 import type { TimeZoneMode } from "../../../lib/preferences";
 import type { Job } from "../api/job-schemas";
@@ -17,6 +17,27 @@ type TableCell = ReturnType<TableRow["getAllCells"]>[number];
 function renderCell(cell: TableCell): ReactNode {
   const content = cell.column.columnDef.cell;
   return typeof content === "function" ? content(cell.getContext()) : content;
+}
+
+/**
+ * ↓ and ↑ move to the next and previous job, Home and End to the first and last: with 100 rows,
+ * Tab alone (which also stops at each row's buttons) is a long way down the page.
+ */
+function moveRowFocus(event: KeyboardEvent<HTMLTableRowElement>): void {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const row = event.currentTarget;
+  const rows = [...(row.parentElement?.querySelectorAll<HTMLElement>("tr.job-row") ?? [])];
+  const at = rows.indexOf(row);
+  const targets: Record<string, HTMLElement | undefined> = {
+    ArrowDown: rows[at + 1],
+    ArrowUp: rows[at - 1],
+    Home: rows[0],
+    End: rows.at(-1),
+  };
+  const target = targets[event.key];
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
 }
 
 type JobTableRowProps = {
@@ -40,7 +61,9 @@ function JobTableRowView({ row, onOpenJob, onCancelJob }: JobTableRowProps) {
       tabIndex={0}
       onClick={() => onOpenJob(row.id)}
       onKeyDown={(event) => {
-        if (event.key === "Enter" && event.target === event.currentTarget) onOpenJob(row.id);
+        if (event.target !== event.currentTarget) return;
+        if (event.key === "Enter") onOpenJob(row.id);
+        else moveRowFocus(event);
       }}
     >
       {row.getAllCells().map((cell) => (
