@@ -7,7 +7,7 @@ import {
   startProxyServer,
   proxyTest as test,
 } from "./fixtures.ts";
-import { makeJobs, startTestUpstream } from "./test-upstream.ts";
+import { DEFAULT_IAM_TOKEN, makeJobs, startTestUpstream } from "./test-upstream.ts";
 
 const NOV_25_2026_UTC = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -75,6 +75,66 @@ test("AK/SK mode: DLI gets an SDK-HMAC-SHA256 signature; the SK never reaches th
     const signature = /Signature=([0-9a-f]{64})/.exec(first?.headers.authorization ?? "")?.[1];
     expect(signature).toBeDefined();
     await expectSecretNotLeaked(page, traffic, signature ?? "");
+  } finally {
+    await server.close();
+    await upstream.close();
+  }
+});
+
+test("IAM user: the server logs in, DLI gets the issued token; neither it nor the password reaches the browser", async ({
+  page,
+}) => {
+  const upstream = await startTestUpstream(
+    makeJobs({ jobType: "DNA_SOMATIC", count: 4, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
+  );
+  const password = "IamE2ePa55word-SECRET-0042";
+  const server = await startProxyServer(upstream.url, {
+    kind: "iam",
+    iam: { endpoint: upstream.url, domain: "lab-account", user: "dashboard", password },
+  });
+  try {
+    const traffic = new BrowserTraffic(page);
+    await page.goto(`${server.url}/projects/${PROXY_PROJECT}/jobs`);
+    await expect(
+      page.getByRole("table", { name: "DNA somatic jobs" }).locator("tbody tr"),
+    ).toHaveCount(4);
+    expect(upstream.iamRequests()).toHaveLength(1);
+    expect(upstream.listRequests().length).toBeGreaterThan(0);
+    for (const request of upstream.listRequests()) {
+      expect(request.headers["x-auth-token"]).toBe(DEFAULT_IAM_TOKEN);
+    }
+    await expectSecretNotLeaked(page, traffic, password);
+    await expectSecretNotLeaked(page, traffic, DEFAULT_IAM_TOKEN);
+  } finally {
+    await server.close();
+    await upstream.close();
+  }
+});
+
+test("IAM user refused: the page says so and what to check, DLI is never asked, nothing is retried", async ({
+  page,
+}) => {
+  const upstream = await startTestUpstream(
+    makeJobs({ jobType: "DNA_SOMATIC", count: 4, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
+  );
+  upstream.setIam({ refuse: 401 });
+  const server = await startProxyServer(upstream.url, {
+    kind: "iam",
+    iam: { endpoint: upstream.url, domain: "lab-account", user: "dashboard", password: "wrong" },
+  });
+  try {
+    await page.goto(`${server.url}/projects/${PROXY_PROJECT}/jobs`);
+    const alert = page.getByRole("alert");
+    await expect(alert.getByRole("heading")).toHaveText(/IAM refused the dashboard server's user/);
+    await expect(alert).toContainText("HUAWEICLOUD_IAM_PASSWORD");
+    // Retry asks the server, which does not try the password again inside its pause.
+    const retried = page.waitForResponse((response) =>
+      response.url().includes(`/v2.0/${PROXY_PROJECT}/gene/jobs`),
+    );
+    await alert.getByRole("button", { name: "Retry" }).click();
+    expect((await retried).status()).toBe(401);
+    expect(upstream.iamRequests()).toHaveLength(1);
+    expect(upstream.listRequests()).toHaveLength(0);
   } finally {
     await server.close();
     await upstream.close();

@@ -139,8 +139,18 @@ export interface TestUpstream {
   job(jobId: string): UpstreamJob;
   /** Moves a job one step on (progress `n/m` becomes `n+1/m`, at most m); returns the new progress. */
   advance(jobId: string): string;
+  /**
+   * Plays IAM on POST /v3/auth/tokens: 201 with `token` in X-Subject-Token (the default,
+   * "MIIe2e-iam-issued-token"), or the given refusal status without one.
+   */
+  setIam(answer: { token: string } | { refuse: number }): void;
+  /** Logins received on POST /v3/auth/tokens, in order. */
+  iamRequests(): RecordedRequest[];
   close(): Promise<void>;
 }
+
+const IAM_PATH = "/v3/auth/tokens";
+export const DEFAULT_IAM_TOKEN = "MIIe2e-iam-issued-token";
 
 const LIST_PATH = /^\/v2\.0\/([^/]+)\/gene\/jobs\/?$/;
 const JOB_PATH = /^\/v2\.0\/([^/]+)\/gene\/jobs\/([^/]+)\/?$/;
@@ -237,6 +247,7 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
     return replies.cancelled();
   };
   let cancelScript: CancelScript = defaultCancel;
+  let iamAnswer: { token: string } | { refuse: number } = { token: DEFAULT_IAM_TOKEN };
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -254,7 +265,18 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
 
     let reply: Reply;
     const cancelMatch = recorded.method === "DELETE" ? JOB_PATH.exec(recorded.path) : null;
-    if (isListRequest(recorded)) {
+    if (recorded.method === "POST" && recorded.path === IAM_PATH) {
+      const expires = new Date(Date.now() + 24 * 3_600_000).toISOString();
+      reply =
+        "token" in iamAnswer
+          ? {
+              kind: "json",
+              status: 201,
+              headers: { "X-Subject-Token": iamAnswer.token },
+              body: { token: { expires_at: expires } },
+            }
+          : { kind: "json", status: iamAnswer.refuse, body: { error: { code: iamAnswer.refuse } } };
+    } else if (isListRequest(recorded)) {
       reply = script(recorded, listIndex);
       listIndex += 1;
     } else if (cancelMatch) {
@@ -326,6 +348,10 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
       cancelIndex = 0;
     },
     cancelRequests: () => requests.filter(isCancelRequest),
+    setIam: (answer) => {
+      iamAnswer = answer;
+    },
+    iamRequests: () => requests.filter((r) => r.method === "POST" && r.path === IAM_PATH),
     scriptCancel: (next) => {
       cancelScript = next;
       cancelIndex = 0;

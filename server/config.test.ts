@@ -81,6 +81,39 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ HUAWEICLOUD_SDK_AK: "ak" })).toThrow(/together/);
   });
 
+  it("logs in as an IAM user when all four HUAWEICLOUD_IAM_* are set, after token and AK/SK", () => {
+    const iamEnv = {
+      DLI_ENDPOINT: "https://dli.cn-north-4.myhuaweicloud.com",
+      HUAWEICLOUD_IAM_ENDPOINT: "https://iam.cn-north-4.myhuaweicloud.com/",
+      HUAWEICLOUD_IAM_DOMAIN: "lab-account",
+      HUAWEICLOUD_IAM_USER: "dashboard",
+      HUAWEICLOUD_IAM_PASSWORD: "Pa55-secret",
+    };
+    const c = loadConfig(iamEnv);
+    expect(c.auth).toEqual({
+      kind: "iam",
+      iam: {
+        endpoint: new URL("https://iam.cn-north-4.myhuaweicloud.com"),
+        domain: "lab-account",
+        user: "dashboard",
+        password: "Pa55-secret",
+      },
+    });
+    expect(describeMode(c)).toBe(
+      "proxy to https://dli.cn-north-4.myhuaweicloud.com, IAM user tokens from iam.cn-north-4.myhuaweicloud.com, read-only",
+    );
+    expect(loadConfig({ ...iamEnv, DLI_AUTH_TOKEN: "t" }).auth.kind).toBe("token");
+    expect(
+      loadConfig({ ...iamEnv, HUAWEICLOUD_SDK_AK: "ak", HUAWEICLOUD_SDK_SK: "sk" }).auth.kind,
+    ).toBe("aksk");
+    expect(() => loadConfig({ ...iamEnv, HUAWEICLOUD_IAM_PASSWORD: " " })).toThrow(
+      /must be set together; missing: HUAWEICLOUD_IAM_PASSWORD$/,
+    );
+    expect(() =>
+      loadConfig({ ...iamEnv, HUAWEICLOUD_IAM_ENDPOINT: "https://iam.example/v3/auth/tokens" }),
+    ).toThrow(/HUAWEICLOUD_IAM_ENDPOINT must be an origin only/);
+  });
+
   it("warns once when proxying without credentials", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     loadConfig({ DLI_ENDPOINT: "https://a.example" });

@@ -1,9 +1,11 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { IamUser } from "./iam-token.ts";
 
 export type ServerAuth =
   | { kind: "token"; token: string }
   | { kind: "aksk"; ak: string; sk: string }
+  | { kind: "iam"; iam: IamUser }
   | { kind: "none" };
 
 export type ServerConfig = {
@@ -42,27 +44,60 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
-function parseEndpoint(raw: string): URL {
+function parseEndpoint(
+  raw: string,
+  name = "DLI_ENDPOINT",
+  example = "https://dli.cn-north-4.myhuaweicloud.com",
+  paths = "/v2.0/...",
+): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(
-      `DLI_ENDPOINT is not a valid URL: "${raw}" (expected e.g. https://dli.cn-north-4.myhuaweicloud.com)`,
-    );
+    throw new Error(`${name} is not a valid URL: "${raw}" (expected e.g. ${example})`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new Error(`DLI_ENDPOINT must be an http(s) URL, got protocol "${url.protocol}"`);
+    throw new Error(`${name} must be an http(s) URL, got protocol "${url.protocol}"`);
   }
   if (url.username || url.password) {
-    throw new Error("DLI_ENDPOINT must not contain credentials; use DLI_AUTH_TOKEN or AK/SK");
+    throw new Error(`${name} must not contain credentials`);
   }
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
     throw new Error(
-      `DLI_ENDPOINT must be an origin only (scheme://host[:port]), got "${raw}"; the server adds /v2.0/... itself`,
+      `${name} must be an origin only (scheme://host[:port]), got "${raw}"; the server adds ${paths} itself`,
     );
   }
   return new URL(url.origin);
+}
+
+const IAM_SETTINGS = [
+  "HUAWEICLOUD_IAM_ENDPOINT",
+  "HUAWEICLOUD_IAM_DOMAIN",
+  "HUAWEICLOUD_IAM_USER",
+  "HUAWEICLOUD_IAM_PASSWORD",
+] as const;
+
+/** An IAM user to log in as, when all four HUAWEICLOUD_IAM_* settings are given. */
+function parseIamUser(env: NodeJS.ProcessEnv): IamUser | undefined {
+  const [endpoint, domain, user, password] = IAM_SETTINGS.map((name) => nonEmpty(env[name]));
+  if (!endpoint && !domain && !user && !password) return undefined;
+  if (!endpoint || !domain || !user || !password) {
+    const missing = IAM_SETTINGS.filter((name) => !nonEmpty(env[name]));
+    throw new Error(
+      `${IAM_SETTINGS.join(", ")} must be set together; missing: ${missing.join(", ")}`,
+    );
+  }
+  return {
+    endpoint: parseEndpoint(
+      endpoint,
+      "HUAWEICLOUD_IAM_ENDPOINT",
+      "https://iam.cn-north-4.myhuaweicloud.com",
+      "/v3/auth/tokens",
+    ),
+    domain,
+    user,
+    password,
+  };
 }
 
 function parseDemoNow(raw: string): () => number {
@@ -91,6 +126,8 @@ function parseAuth(env: NodeJS.ProcessEnv): ServerAuth {
   if (ak || sk) {
     throw new Error("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must be set together");
   }
+  const iam = parseIamUser(env);
+  if (iam) return { kind: "iam", iam };
   return { kind: "none" };
 }
 
@@ -118,7 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (endpoint && auth.kind === "none" && !warnedNoCredentials) {
     warnedNoCredentials = true;
     console.warn(
-      "warning: DLI_ENDPOINT is set but neither DLI_AUTH_TOKEN nor HUAWEICLOUD_SDK_AK/SK is; requests will be sent unauthenticated",
+      "warning: DLI_ENDPOINT is set but none of DLI_AUTH_TOKEN, HUAWEICLOUD_SDK_AK/SK or HUAWEICLOUD_IAM_* is; requests will be sent unauthenticated",
     );
   }
   return config;
@@ -137,7 +174,9 @@ export function describeMode(config: ServerConfig): string {
       ? "token auth"
       : config.auth.kind === "aksk"
         ? "AK/SK signing"
-        : "no credentials";
+        : config.auth.kind === "iam"
+          ? `IAM user tokens from ${config.auth.iam.endpoint.host}`
+          : "no credentials";
   const cancel = cancelAllowed(config) ? "cancel allowed" : "read-only";
   return `proxy to ${config.endpoint.origin}, ${auth}, ${cancel}`;
 }

@@ -364,7 +364,18 @@ describe("headers in", () => {
 });
 
 describe("credentials never leave the server", () => {
-  async function exercise(auth: ServerAuth): Promise<string> {
+  /** IAM on /v3/auth/tokens (for an IAM-user auth), the scripted DLI answer elsewhere. */
+  function withIam(iamToken: string | undefined, answer: typeof respond): typeof respond {
+    if (!iamToken) return answer;
+    return (req, res) => {
+      if (req.url !== "/v3/auth/tokens") return answer(req, res);
+      req.resume();
+      res.writeHead(201, { "Content-Type": "application/json", "X-Subject-Token": iamToken });
+      res.end(JSON.stringify({ token: { expires_at: "2099-01-01T00:00:00.000000Z" } }));
+    };
+  }
+
+  async function exercise(auth: ServerAuth, iamToken?: string): Promise<string> {
     const { url, log } = await proxyServer({ auth, proxy: { timeoutMs: 300 } });
     const texts: string[] = [];
     const record = (res: RawResponse) => texts.push(JSON.stringify(res.headers), res.body);
@@ -392,7 +403,7 @@ describe("credentials never leave the server", () => {
       },
     ];
     for (const answer of answers) {
-      respond = answer;
+      respond = withIam(iamToken, answer);
       for (const [method, path] of paths) record(await rawRequest(url, path, method));
     }
     // The signature DLI saw must not come back either.
@@ -407,6 +418,22 @@ describe("credentials never leave the server", () => {
     const all = await exercise({ kind: "token", token: TOKEN });
     expect(all).not.toContain(TOKEN);
     expect(all).not.toContain(TOKEN.slice(0, 16));
+  });
+
+  it("with an IAM user: neither the password nor the token IAM issued, anywhere", async () => {
+    const password = "IAM-hardening-Pa55word-93c1";
+    const iamToken = "MIIiam-hardening-issued-token-5b2e";
+    const all = await exercise(
+      {
+        kind: "iam",
+        iam: { endpoint: upstreamUrl, domain: "lab", user: "dashboard", password },
+      },
+      iamToken,
+    );
+    expect(seen.some((s) => s.headers["x-auth-token"] === iamToken)).toBe(true);
+    expect(all).not.toContain(password);
+    expect(all).not.toContain(iamToken);
+    expect(all).not.toContain(iamToken.slice(0, 16));
   });
 
   it("with AK/SK: neither key nor any signature in any response or the log", async () => {

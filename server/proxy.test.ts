@@ -318,6 +318,83 @@ describe("proxy", () => {
   });
 });
 
+describe("proxy with an IAM user (HUAWEICLOUD_IAM_*)", () => {
+  const PASSWORD = "iam-Pa55word-secret";
+  const IAM_TOKEN = "MIIiamTOKEN-issued-to-the-server";
+  const iamAuth = (): ServerAuth => ({
+    kind: "iam",
+    iam: { endpoint: upstreamUrl, domain: "lab", user: "dashboard", password: PASSWORD },
+  });
+  /** The upstream plays IAM on /v3/auth/tokens and DLI on the rest. */
+  function iamAndDli(iamStatus: number, dli: (res: ServerResponse) => void) {
+    respond = (req, res) => {
+      if (req.url !== "/v3/auth/tokens") return dli(res);
+      req.resume();
+      req.on("end", () => {
+        const expires = new Date(Date.now() + 24 * 3_600_000).toISOString();
+        res.writeHead(iamStatus, {
+          "Content-Type": "application/json",
+          ...(iamStatus === 201 ? { "X-Subject-Token": IAM_TOKEN } : {}),
+        });
+        res.end(JSON.stringify(iamStatus === 201 ? { token: { expires_at: expires } } : {}));
+      });
+    };
+  }
+
+  it("logs in once, sends DLI the project's token, and shows neither token nor password", async () => {
+    iamAndDli(201, (res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify(jobs));
+    });
+    const { url, log } = await proxyServer(iamAuth());
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs?limit=10&offset=0`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).not.toContain(IAM_TOKEN);
+    }
+    expect(seen.map((s) => `${s.method} ${s.url.split("?")[0]}`)).toEqual([
+      "POST /v3/auth/tokens",
+      `GET /v2.0/${PROJECT}/gene/jobs`,
+      `GET /v2.0/${PROJECT}/gene/jobs`,
+      `GET /v2.0/${PROJECT}/gene/jobs`,
+    ]);
+    for (const dliCall of seen.slice(1)) expect(dliCall.headers["x-auth-token"]).toBe(IAM_TOKEN);
+    const config = await (await fetch(`${url}/api/config`)).text();
+    for (const secret of [PASSWORD, IAM_TOKEN]) {
+      expect(log.join("\n")).not.toContain(secret);
+      expect(config).not.toContain(secret);
+    }
+  });
+
+  it("answers 401 DASHBOARD.IAM_REFUSED when IAM refuses the password, and never calls DLI", async () => {
+    iamAndDli(401, (res) => {
+      res.writeHead(500);
+      res.end();
+    });
+    const { url } = await proxyServer(iamAuth());
+    const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error_code: string; error_msg: string };
+    expect(body.error_code).toBe("DASHBOARD.IAM_REFUSED");
+    expect(body.error_msg).toMatch(/HUAWEICLOUD_IAM_PASSWORD/);
+    expect(body.error_msg).not.toContain(PASSWORD);
+    // A second request inside the pause does not try the password again.
+    expect((await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`)).status).toBe(401);
+    expect(seen.map((s) => s.url)).toEqual(["/v3/auth/tokens"]);
+  });
+
+  it("passes DLI's 401 back once, without retrying the request", async () => {
+    iamAndDli(201, (res) => {
+      res.writeHead(401, { "Content-Type": "application/json" });
+      res.end('{"error_code":"DLI.0013","error_msg":"token expired"}');
+    });
+    const { url } = await proxyServer(iamAuth());
+    const res = await fetch(`${url}/v2.0/${PROJECT}/gene/jobs`);
+    expect(res.status).toBe(401);
+    expect(seen.filter((s) => s.method === "GET")).toHaveLength(1);
+  });
+});
+
 describe("forwardedQuery", () => {
   it("keeps only the contract's params, in a fixed order, RFC 3986 encoded", () => {
     const q = new URLSearchParams("end=9&x=1&job_type=A B&limit=5&limit=6&callback=evil");

@@ -3,6 +3,12 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
 import type { ServerConfig } from "./config.ts";
 import { type GeneJobsBackend, recordUpstreamMs, sendError } from "./http-util.ts";
+import {
+  createIamTokenSource,
+  IamRefusedError,
+  type IamTokenSource,
+  IamUnreachableError,
+} from "./iam-token.ts";
 import { LIST_PARAMS } from "./request-rules.ts";
 import { rfc3986, signRequest } from "./sign.ts";
 
@@ -13,6 +19,8 @@ export type ProxyOptions = {
   connectTimeoutMs?: number;
   /** Largest answer read from DLI; 20 MB by default (a page of 100 jobs is far below). */
   maxResponseBytes?: number;
+  /** Where IAM tokens come from when config.auth is an IAM user (tests pass their own clock). */
+  iamTokens?: IamTokenSource;
 };
 
 const PASSED_BACK_HEADERS = ["content-type", "retry-after"] as const;
@@ -36,10 +44,16 @@ function errorCode(error: unknown): string {
  * The headers DLI gets, built from scratch: nothing of the browser's request (cookies,
  * Authorization, X-Auth-Token, Host, X-Forwarded-*) is ever copied.
  */
-function upstreamHeaders(config: ServerConfig, method: string, url: URL): Record<string, string> {
+function upstreamHeaders(
+  config: ServerConfig,
+  method: string,
+  url: URL,
+  iamToken: string | undefined,
+): Record<string, string> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const auth = config.auth;
   if (auth.kind === "token") headers["X-Auth-Token"] = auth.token;
+  if (iamToken) headers["X-Auth-Token"] = iamToken;
   if (auth.kind === "aksk") {
     Object.assign(
       headers,
@@ -67,11 +81,45 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
   const agent = tls ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const send = tls ? httpsRequest : request;
   const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+  const iamTokens =
+    config.auth.kind === "iam"
+      ? (options.iamTokens ?? createIamTokenSource(config.auth.iam))
+      : null;
 
-  function forward(res: ServerResponse, method: string, path: string, query: string) {
+  /** The project's IAM token, or undefined having answered the browser with why there is none. */
+  async function iamTokenOrAnswer(res: ServerResponse, projectId: string) {
+    if (!iamTokens) return { token: undefined };
+    try {
+      return { token: await iamTokens.tokenFor(projectId) };
+    } catch (error) {
+      if (!res.headersSent && !res.destroyed) {
+        if (error instanceof IamRefusedError) {
+          sendError(res, 401, "DASHBOARD.IAM_REFUSED", error.message);
+        } else {
+          const message = error instanceof IamUnreachableError ? error.message : "IAM failed";
+          sendError(res, 502, "DASHBOARD.IAM_UNREACHABLE", message);
+        }
+      }
+      return null;
+    }
+  }
+
+  async function forward(
+    res: ServerResponse,
+    method: string,
+    projectId: string,
+    path: string,
+    query: string,
+  ) {
     const url = new URL(path, endpoint);
     url.search = query;
     const started = performance.now();
+    const iam = await iamTokenOrAnswer(res, projectId);
+    if (!iam) {
+      recordUpstreamMs(res, performance.now() - started);
+      return;
+    }
+    const iamToken = iam.token;
     return new Promise<void>((resolve) => {
       let settled = false;
       const timers: NodeJS.Timeout[] = [];
@@ -96,7 +144,7 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
       const upstream = send(url, {
         method,
         agent,
-        headers: upstreamHeaders(config, method, url),
+        headers: upstreamHeaders(config, method, url, iamToken),
         // Node's http client never follows redirects, so the token cannot be sent elsewhere.
       });
       upstream.end();
@@ -144,6 +192,8 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
 
       upstream.on("response", (answer: IncomingMessage) => {
         const status = answer.statusCode ?? 502;
+        // Not retried (a 401 never is); the viewer's next request gets a new token.
+        if (status === 401 && iamToken) iamTokens?.refused(projectId, iamToken);
         const declared = Number(answer.headers["content-length"]);
         const tooLarge = () =>
           fail(
@@ -208,10 +258,10 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
 
   return {
     list(_req: IncomingMessage, res: ServerResponse, projectId: string, search: URLSearchParams) {
-      return forward(res, "GET", `/v2.0/${projectId}/gene/jobs`, forwardedQuery(search));
+      return forward(res, "GET", projectId, `/v2.0/${projectId}/gene/jobs`, forwardedQuery(search));
     },
     cancel(_req: IncomingMessage, res: ServerResponse, projectId: string, jobId: string) {
-      return forward(res, "DELETE", `/v2.0/${projectId}/gene/jobs/${jobId}`, "");
+      return forward(res, "DELETE", projectId, `/v2.0/${projectId}/gene/jobs/${jobId}`, "");
     },
   };
 }

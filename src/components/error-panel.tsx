@@ -16,6 +16,13 @@ export function explainError(error: unknown, m: Messages = en): Explained {
   if (error.code === "DASHBOARD.PROJECT_NOT_ALLOWED") {
     return { title: e.projectNotAllowedTitle, body: error.message };
   }
+  // The server logs in to IAM for DLI tokens (HUAWEICLOUD_IAM_*); its message says what to check.
+  if (error.code === "DASHBOARD.IAM_REFUSED") {
+    return { title: e.iamRefusedTitle, body: error.message };
+  }
+  if (error.code === "DASHBOARD.IAM_UNREACHABLE") {
+    return { title: e.iamUnreachableTitle, body: error.message };
+  }
   const status = error.status ? `HTTP ${error.status}` : undefined;
   const codeAndStatus = [error.code, status].filter(Boolean).join(", ");
   switch (error.kind) {

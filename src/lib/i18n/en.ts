@@ -172,7 +172,9 @@ export const en = {
     generic: "Something went wrong",
     authTitle: "Credentials rejected",
     authBody: (detail: string) =>
-      `DLI refused the dashboard's credentials (${detail}). The IAM token may have expired or the AK/SK may be wrong: whoever runs the dashboard server needs to renew DLI_AUTH_TOKEN or check HUAWEICLOUD_SDK_AK/SK.`,
+      `DLI refused the dashboard's credentials (${detail}). The IAM token may have expired or the AK/SK may be wrong: whoever runs the dashboard server needs to renew DLI_AUTH_TOKEN or check HUAWEICLOUD_SDK_AK/SK or the IAM user's rights.`,
+    iamRefusedTitle: "IAM refused the dashboard server's user",
+    iamUnreachableTitle: "IAM is unreachable",
     throttledTitle: "Too many requests",
     throttledBody: (detail: string) =>
       `DLI is throttling requests (${detail}). The dashboard retried and gave up for now; try again in a minute.`,

@@ -166,7 +166,9 @@ export const zh: Messages = {
     generic: "出错了",
     authTitle: "凭证被拒绝",
     authBody: (detail: string) =>
-      `DLI 拒绝了本控制台的凭证（${detail}）。IAM token 可能已过期，或 AK/SK 有误：请控制台服务器的维护者更新 DLI_AUTH_TOKEN 或检查 HUAWEICLOUD_SDK_AK/SK。`,
+      `DLI 拒绝了本控制台的凭证（${detail}）。IAM token 可能已过期，或 AK/SK 有误：请控制台服务器的维护者更新 DLI_AUTH_TOKEN，或检查 HUAWEICLOUD_SDK_AK/SK 或 IAM 用户的权限。`,
+    iamRefusedTitle: "IAM 拒绝了控制台服务器的用户",
+    iamUnreachableTitle: "无法连接 IAM",
     throttledTitle: "请求过多",
     throttledBody: (detail: string) =>
       `DLI 正在限流（${detail}）。控制台已重试，暂时放弃；请一分钟后再试。`,

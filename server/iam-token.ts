@@ -1,0 +1,157 @@
+/** An IAM user the server logs in as, to get project-scoped tokens for DLI (HUAWEICLOUD_IAM_*). */
+export type IamUser = {
+  endpoint: URL;
+  /** The account (domain) name the IAM user belongs to. */
+  domain: string;
+  user: string;
+  password: string;
+};
+
+/** IAM refused the user's password (or the user is locked, or lacks the project). */
+export class IamRefusedError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = "IamRefusedError";
+    this.status = status;
+  }
+}
+
+/** No token came back: IAM down, slow, or answering something else than a token. */
+export class IamUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "IamUnreachableError";
+  }
+}
+
+export type IamTokenSource = {
+  /** A token scoped to the project: the cached one while it has an hour left, else a new one. */
+  tokenFor(projectId: string): Promise<string>;
+  /** DLI answered 401 to this token: the next request logs in again (at most once a minute). */
+  refused(projectId: string, token: string): void;
+};
+
+export type IamTokenOptions = {
+  now?: () => number;
+  timeoutMs?: number;
+};
+
+/** Tokens last 24 h; one is renewed when less than this is left, so none expires in use. */
+export const RENEW_BEFORE_MS = 60 * 60_000;
+/** IAM locks a user after a few wrong passwords in a row: after a refusal, wait this long. */
+export const PAUSE_AFTER_REFUSAL_MS = 5 * 60_000;
+/** A token DLI refused is dropped only if older than this, so a DLI that refuses every token
+ * (a user without DLI rights) does not turn each page load into an IAM login. */
+export const MIN_TOKEN_AGE_TO_DROP_MS = 60_000;
+
+type Cached = { token: string; expiresAt: number; obtainedAt: number };
+
+export function createIamTokenSource(
+  iam: IamUser,
+  { now = Date.now, timeoutMs = 10_000 }: IamTokenOptions = {},
+): IamTokenSource {
+  const tokens = new Map<string, Cached>();
+  const logins = new Map<string, Promise<string>>();
+  let pausedUntil = 0;
+  let lastRefusal: IamRefusedError | undefined;
+  const host = iam.endpoint.host;
+
+  async function login(projectId: string): Promise<Cached> {
+    const body = JSON.stringify({
+      auth: {
+        identity: {
+          methods: ["password"],
+          password: {
+            user: { domain: { name: iam.domain }, name: iam.user, password: iam.password },
+          },
+        },
+        scope: { project: { id: projectId } },
+      },
+    });
+    let answer: Response;
+    try {
+      answer = await fetch(new URL("/v3/auth/tokens", iam.endpoint), {
+        method: "POST",
+        headers: { "Content-Type": "application/json;charset=utf8" },
+        body,
+        // A redirect would carry the password elsewhere.
+        redirect: "error",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new IamUnreachableError(`Could not get a token from IAM at ${host}: ${causeOf(error)}`);
+    }
+    const text = await answer.text().catch(() => "");
+    if (answer.status === 400 || answer.status === 401 || answer.status === 403) {
+      pausedUntil = now() + PAUSE_AFTER_REFUSAL_MS;
+      lastRefusal = new IamRefusedError(
+        answer.status,
+        `IAM at ${host} refused the dashboard server's user (HTTP ${answer.status}). ` +
+          "Check HUAWEICLOUD_IAM_DOMAIN, HUAWEICLOUD_IAM_USER and HUAWEICLOUD_IAM_PASSWORD, and " +
+          "that the user may use this project; IAM locks a user after repeated wrong passwords, " +
+          `so the server asks again only after ${PAUSE_AFTER_REFUSAL_MS / 60_000} minutes.`,
+      );
+      throw lastRefusal;
+    }
+    const token = answer.headers.get("x-subject-token");
+    if (answer.status !== 201 && answer.status !== 200) {
+      throw new IamUnreachableError(`IAM at ${host} answered HTTP ${answer.status}`);
+    }
+    if (!token) throw new IamUnreachableError(`IAM at ${host} answered without X-Subject-Token`);
+    const obtainedAt = now();
+    // Without an expiry in the answer, the token is renewed after an hour.
+    const expiresAt = expiryOf(text) ?? obtainedAt + 2 * RENEW_BEFORE_MS;
+    return { token, expiresAt, obtainedAt };
+  }
+
+  return {
+    async tokenFor(projectId) {
+      const cached = tokens.get(projectId);
+      if (cached && now() < cached.expiresAt - RENEW_BEFORE_MS) return cached.token;
+      // Within the last hour, or expired: renew. A still-valid token outlives a failed renewal.
+      const usable = cached && now() < cached.expiresAt ? cached.token : undefined;
+      if (now() < pausedUntil && lastRefusal) {
+        if (usable) return usable;
+        throw lastRefusal;
+      }
+      let pending = logins.get(projectId);
+      if (!pending) {
+        pending = login(projectId)
+          .then((fresh) => {
+            tokens.set(projectId, fresh);
+            return fresh.token;
+          })
+          .finally(() => logins.delete(projectId));
+        logins.set(projectId, pending);
+      }
+      if (!usable) return pending;
+      return pending.catch(() => usable);
+    },
+    refused(projectId, token) {
+      const cached = tokens.get(projectId);
+      if (cached?.token === token && now() - cached.obtainedAt >= MIN_TOKEN_AGE_TO_DROP_MS) {
+        tokens.delete(projectId);
+      }
+    },
+  };
+}
+
+/** `token.expires_at` of IAM's answer, in ms; undefined if the body does not say. */
+function expiryOf(text: string): number | undefined {
+  try {
+    const expires = (JSON.parse(text) as { token?: { expires_at?: unknown } }).token?.expires_at;
+    const ms = typeof expires === "string" ? Date.parse(expires) : Number.NaN;
+    return Number.isNaN(ms) ? undefined : ms;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `ECONNREFUSED`, `TimeoutError`: the cause's code or name, never its message. */
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
+  const code = (cause as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && /^[A-Z0-9_]{1,60}$/.test(code)) return code;
+  return cause instanceof Error ? cause.name : "UNKNOWN_ERROR";
+}
