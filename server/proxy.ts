@@ -120,6 +120,8 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
       return;
     }
     const iamToken = iam.token;
+    // The browser left while the server was logging in: nothing to ask DLI for.
+    if (res.destroyed) return;
     return new Promise<void>((resolve) => {
       let settled = false;
       const timers: NodeJS.Timeout[] = [];
