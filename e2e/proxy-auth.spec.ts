@@ -1,15 +1,52 @@
 // Credentials stay on the server: DLI gets them, the browser never sees them.
+
+import type { ServerAuth } from "../server/config.ts";
 import {
   BrowserTraffic,
   expect,
   expectSecretNotLeaked,
   PROXY_PROJECT,
+  type RunningServer,
   startProxyServer,
   proxyTest as test,
 } from "./fixtures.ts";
-import { DEFAULT_IAM_TOKEN, makeJobs, startTestUpstream } from "./test-upstream.ts";
+import {
+  DEFAULT_IAM_TOKEN,
+  makeJobs,
+  startTestUpstream,
+  type TestUpstream,
+} from "./test-upstream.ts";
 
 const NOV_25_2026_UTC = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+/**
+ * A test upstream holding `count` somatic jobs, with a proxy server in front of it that uses
+ * `auth` (which may point at the upstream, playing IAM); both closed after `run`.
+ */
+async function withOwnProxy(
+  count: number,
+  auth: (upstream: TestUpstream) => ServerAuth,
+  run: (server: RunningServer, upstream: TestUpstream) => Promise<void>,
+): Promise<void> {
+  const upstream = await startTestUpstream(
+    makeJobs({ jobType: "DNA_SOMATIC", count, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
+  );
+  const server = await startProxyServer(upstream.url, auth(upstream));
+  try {
+    await run(server, upstream);
+  } finally {
+    await server.close();
+    await upstream.close();
+  }
+}
+
+/** The server logs in as this IAM user, the test upstream playing IAM. */
+function iamUser(password: string) {
+  return (upstream: TestUpstream): ServerAuth => ({
+    kind: "iam",
+    iam: { endpoint: upstream.url, domain: "lab-account", user: "dashboard", password },
+  });
+}
 
 test("token mode: DLI gets X-Auth-Token; the page, its responses and /api/config never show it", async ({
   jobsPage,
@@ -50,49 +87,39 @@ test("token mode: DLI gets X-Auth-Token; the page, its responses and /api/config
 test("AK/SK mode: DLI gets an SDK-HMAC-SHA256 signature; the SK never reaches the browser", async ({
   page,
 }) => {
-  const upstream = await startTestUpstream(
-    makeJobs({ jobType: "DNA_SOMATIC", count: 3, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
-  );
   const ak = "AKTESTE2EXAMPLE0001";
   const sk = "SkE2eSecret0123456789abcdefSECRET";
-  const server = await startProxyServer(upstream.url, { kind: "aksk", ak, sk });
-  try {
-    const traffic = new BrowserTraffic(page);
-    await page.goto(`${server.url}/projects/${PROXY_PROJECT}/jobs`);
-    await expect(
-      page.getByRole("table", { name: "DNA somatic jobs" }).locator("tbody tr"),
-    ).toHaveCount(3);
+  await withOwnProxy(
+    3,
+    () => ({ kind: "aksk", ak, sk }),
+    async (server, upstream) => {
+      const traffic = new BrowserTraffic(page);
+      await page.goto(`${server.url}/projects/${PROXY_PROJECT}/jobs`);
+      await expect(
+        page.getByRole("table", { name: "DNA somatic jobs" }).locator("tbody tr"),
+      ).toHaveCount(3);
 
-    const [first] = upstream.listRequests();
-    expect(first?.headers["x-sdk-date"]).toMatch(/^\d{8}T\d{6}Z$/);
-    expect(first?.headers.authorization).toMatch(
-      new RegExp(
-        `^SDK-HMAC-SHA256 Access=${ak}, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, Signature=[0-9a-f]{64}$`,
-      ),
-    );
-    expect(first?.headers["x-auth-token"]).toBeUndefined();
-    await expectSecretNotLeaked(page, traffic, sk);
-    const signature = /Signature=([0-9a-f]{64})/.exec(first?.headers.authorization ?? "")?.[1];
-    expect(signature).toBeDefined();
-    await expectSecretNotLeaked(page, traffic, signature ?? "");
-  } finally {
-    await server.close();
-    await upstream.close();
-  }
+      const [first] = upstream.listRequests();
+      expect(first?.headers["x-sdk-date"]).toMatch(/^\d{8}T\d{6}Z$/);
+      expect(first?.headers.authorization).toMatch(
+        new RegExp(
+          `^SDK-HMAC-SHA256 Access=${ak}, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*, Signature=[0-9a-f]{64}$`,
+        ),
+      );
+      expect(first?.headers["x-auth-token"]).toBeUndefined();
+      await expectSecretNotLeaked(page, traffic, sk);
+      const signature = /Signature=([0-9a-f]{64})/.exec(first?.headers.authorization ?? "")?.[1];
+      expect(signature).toBeDefined();
+      await expectSecretNotLeaked(page, traffic, signature ?? "");
+    },
+  );
 });
 
 test("IAM user: the server logs in, DLI gets the issued token; neither it nor the password reaches the browser", async ({
   page,
 }) => {
-  const upstream = await startTestUpstream(
-    makeJobs({ jobType: "DNA_SOMATIC", count: 4, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
-  );
   const password = "IamE2ePa55word-SECRET-0042";
-  const server = await startProxyServer(upstream.url, {
-    kind: "iam",
-    iam: { endpoint: upstream.url, domain: "lab-account", user: "dashboard", password },
-  });
-  try {
+  await withOwnProxy(4, iamUser(password), async (server, upstream) => {
     const traffic = new BrowserTraffic(page);
     await page.goto(`${server.url}/projects/${PROXY_PROJECT}/jobs`);
     await expect(
@@ -105,24 +132,14 @@ test("IAM user: the server logs in, DLI gets the issued token; neither it nor th
     }
     await expectSecretNotLeaked(page, traffic, password);
     await expectSecretNotLeaked(page, traffic, DEFAULT_IAM_TOKEN);
-  } finally {
-    await server.close();
-    await upstream.close();
-  }
+  });
 });
 
 test("IAM user refused: the page says so and what to check, DLI is never asked, nothing is retried", async ({
   page,
 }) => {
-  const upstream = await startTestUpstream(
-    makeJobs({ jobType: "DNA_SOMATIC", count: 4, newest: NOV_25_2026_UTC, stepMs: 3_600_000 }),
-  );
-  upstream.setIam({ refuse: 401 });
-  const server = await startProxyServer(upstream.url, {
-    kind: "iam",
-    iam: { endpoint: upstream.url, domain: "lab-account", user: "dashboard", password: "wrong" },
-  });
-  try {
+  await withOwnProxy(4, iamUser("wrong"), async (server, upstream) => {
+    upstream.setIam({ refuse: 401 });
     await page.goto(`${server.url}/projects/${PROXY_PROJECT}/jobs`);
     const alert = page.getByRole("alert");
     await expect(alert.getByRole("heading")).toHaveText(/IAM refused the dashboard server's user/);
@@ -135,8 +152,5 @@ test("IAM user refused: the page says so and what to check, DLI is never asked, 
     expect((await retried).status()).toBe(401);
     expect(upstream.iamRequests()).toHaveLength(1);
     expect(upstream.listRequests()).toHaveLength(0);
-  } finally {
-    await server.close();
-    await upstream.close();
-  }
+  });
 });
