@@ -235,17 +235,17 @@ function isListCall(url: string, offset: number, limit = 100): boolean {
 // 2. Time to 100 rows, paired with the floor
 
 /**
- * Loads `url` `visits` times in one new browser context; ms to 100 rows on the last load. One
- * visit is a cold load. The third is a repeat visit, as for someone who opens the page every
- * day: the scripts come from the HTTP cache and V8 has compiled them before (Chromium keeps
+ * Loads `url` `visits` times in one new browser context; ms to 100 rows on each load. The first
+ * is a cold load. From the third on they are repeat visits, as for someone who opens the page
+ * every day: the scripts come from the HTTP cache and V8 has compiled them before (Chromium keeps
  * compiled code for a script from its second load on); only the HTML and the data are fetched.
  */
-async function rowsOnVisit(browser: Browser, url: string, visits: 1 | 3): Promise<number> {
+async function rowsOnVisits(browser: Browser, url: string, visits: number): Promise<number[]> {
   const context = await browser.newContext();
   try {
     await context.addInitScript({ content: ROWS_OBSERVER });
     const page = await context.newPage();
-    let ms = Number.NaN;
+    const times: number[] = [];
     for (let visit = 1; visit <= visits; visit++) {
       await page.goto(url);
       await page.waitForFunction(
@@ -253,9 +253,9 @@ async function rowsOnVisit(browser: Browser, url: string, visits: 1 | 3): Promis
         undefined,
         { timeout: 30_000 },
       );
-      ms = Number(await page.evaluate("window.__rows100"));
+      times.push(Number(await page.evaluate("window.__rows100")));
     }
-    return ms;
+    return times;
   } finally {
     await context.close();
   }
@@ -282,8 +282,10 @@ async function timeToRows(browser: Browser, appUrl: string, floorUrl: string): P
   const app = `${appUrl}/projects/${ONCOLOGY_PROJECT_ID}/jobs?size=100`;
   const floor = `${floorUrl}/floor.html?project=${ONCOLOGY_PROJECT_ID}`;
   const reactFloor = `${floorUrl}/react-floor.html?project=${ONCOLOGY_PROJECT_ID}`;
-  const cold = (url: string) => () => rowsOnVisit(browser, url, 1);
-  const repeat = (url: string) => () => rowsOnVisit(browser, url, 3);
+  const cold = (url: string) => async () => (await rowsOnVisits(browser, url, 1))[0] as number;
+  // A single warm load varies a lot on this machine: the median of the third to fifth.
+  const repeat = (url: string) => async () =>
+    median((await rowsOnVisits(browser, url, 5)).slice(2));
   // One warm-up round: the first browser context pays for process start-up.
   for (const url of [app, floor, reactFloor]) await cold(url)();
   const appMs: number[] = [];
