@@ -12,6 +12,7 @@ import {
 
 const PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
 const OTHER_PROJECT = "9f8e7d6c5b4a49382716a5b4c3d2e1f0";
+const THIRD_PROJECT = "11112222333344445555666677778888";
 const HOUR = 3_600_000;
 
 type Login = { path: string; body: unknown };
@@ -121,7 +122,7 @@ describe("IAM user tokens", () => {
     await expect(tokens.tokenFor(PROJECT)).rejects.toThrow(IamUnreachableError);
   });
 
-  it("after a refused password waits five minutes before asking IAM again", async () => {
+  it("after a refused password (never yet accepted) waits five minutes before asking IAM again", async () => {
     answer = (res) => {
       res.writeHead(401, { "Content-Type": "application/json" });
       res.end(
@@ -141,6 +142,22 @@ describe("IAM user tokens", () => {
     clock += 1;
     answer = issue(24);
     expect(await tokens.tokenFor(PROJECT)).toBe("MIItoken-2");
+  });
+
+  it("once the password has worked, a refused project waits alone", async () => {
+    const tokens = source();
+    expect(await tokens.tokenFor(PROJECT)).toBe("MIItoken-1");
+    answer = (res) => {
+      res.writeHead(401);
+      res.end();
+    };
+    await expect(tokens.tokenFor(OTHER_PROJECT)).rejects.toThrow(IamRefusedError);
+    await expect(tokens.tokenFor(OTHER_PROJECT)).rejects.toThrow(IamRefusedError);
+    expect(logins).toHaveLength(2);
+    // Another project still logs in (here it is refused too, but it was asked).
+    await expect(tokens.tokenFor(THIRD_PROJECT)).rejects.toThrow(IamRefusedError);
+    expect(logins).toHaveLength(3);
+    expect(await tokens.tokenFor(PROJECT)).toBe("MIItoken-1");
   });
 
   it("drops a token DLI refused, but not one just obtained", async () => {

@@ -47,14 +47,19 @@ export const MIN_TOKEN_AGE_TO_DROP_MS = 60_000;
 
 type Cached = { token: string; expiresAt: number; obtainedAt: number };
 
+const ALL = Symbol("every project");
+
 export function createIamTokenSource(
   iam: IamUser,
   { now = Date.now, timeoutMs = 10_000 }: IamTokenOptions = {},
 ): IamTokenSource {
   const tokens = new Map<string, Cached>();
   const logins = new Map<string, Promise<string>>();
-  let pausedUntil = 0;
-  let lastRefusal: IamRefusedError | undefined;
+  // A refusal before the password has ever worked is most likely the password: every login
+  // waits. Once it has worked, a refusal is about that project's scope: only it waits (a viewer
+  // opening a project the user may not see must not stop the others).
+  let passwordWorked = false;
+  const pauses = new Map<string | typeof ALL, { until: number; refusal: IamRefusedError }>();
   const host = iam.endpoint.host;
 
   async function login(projectId: string): Promise<Cached> {
@@ -84,15 +89,18 @@ export function createIamTokenSource(
     }
     const text = await answer.text().catch(() => "");
     if (answer.status === 400 || answer.status === 401 || answer.status === 403) {
-      pausedUntil = now() + PAUSE_AFTER_REFUSAL_MS;
-      lastRefusal = new IamRefusedError(
+      const refusal = new IamRefusedError(
         answer.status,
         `IAM at ${host} refused the dashboard server's user (HTTP ${answer.status}). ` +
           "Check HUAWEICLOUD_IAM_DOMAIN, HUAWEICLOUD_IAM_USER and HUAWEICLOUD_IAM_PASSWORD, and " +
           "that the user may use this project; IAM locks a user after repeated wrong passwords, " +
           `so the server asks again only after ${PAUSE_AFTER_REFUSAL_MS / 60_000} minutes.`,
       );
-      throw lastRefusal;
+      pauses.set(passwordWorked ? projectId : ALL, {
+        until: now() + PAUSE_AFTER_REFUSAL_MS,
+        refusal,
+      });
+      throw refusal;
     }
     const token = answer.headers.get("x-subject-token");
     if (answer.status !== 201 && answer.status !== 200) {
@@ -111,14 +119,16 @@ export function createIamTokenSource(
       if (cached && now() < cached.expiresAt - RENEW_BEFORE_MS) return cached.token;
       // Within the last hour, or expired: renew. A still-valid token outlives a failed renewal.
       const usable = cached && now() < cached.expiresAt ? cached.token : undefined;
-      if (now() < pausedUntil && lastRefusal) {
+      const pause = [pauses.get(ALL), pauses.get(projectId)].find((p) => p && now() < p.until);
+      if (pause) {
         if (usable) return usable;
-        throw lastRefusal;
+        throw pause.refusal;
       }
       let pending = logins.get(projectId);
       if (!pending) {
         pending = login(projectId)
           .then((fresh) => {
+            passwordWorked = true;
             tokens.set(projectId, fresh);
             return fresh.token;
           })
