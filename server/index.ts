@@ -11,7 +11,6 @@ try {
 
 try {
   const server = await startServer(config);
-  console.log(`Gene Jobs Dashboard on ${server.url} (${describeMode(config)})`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) process.exit(1);
@@ -26,6 +25,9 @@ try {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  // Only now: whoever waits for this line (a supervisor, a test) may signal at once, and a
+  // signal before the handlers are set would kill the process without a clean stop.
+  console.log(`Gene Jobs Dashboard on ${server.url} (${describeMode(config)})`);
 } catch (error) {
   const code = (error as { code?: string }).code;
   const hint = code === "EADDRINUSE" ? ` (port ${config.port} is in use; set PORT)` : "";
