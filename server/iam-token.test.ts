@@ -144,6 +144,22 @@ describe("IAM user tokens", () => {
     expect(await tokens.tokenFor(PROJECT)).toBe("MIItoken-2");
   });
 
+  it("tries a password not yet known to work once, even for several projects at the same time", async () => {
+    answer = (res) => {
+      res.writeHead(401);
+      res.end();
+    };
+    const tokens = source();
+    const results = await Promise.allSettled(
+      [PROJECT, OTHER_PROJECT, THIRD_PROJECT].map((id) => tokens.tokenFor(id)),
+    );
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    for (const r of results) {
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(IamRefusedError);
+    }
+    expect(logins).toHaveLength(1);
+  });
+
   it("once the password has worked, a refused project waits alone", async () => {
     const tokens = source();
     expect(await tokens.tokenFor(PROJECT)).toBe("MIItoken-1");

@@ -113,20 +113,40 @@ export function createIamTokenSource(
     return { token, expiresAt, obtainedAt };
   }
 
+  const activePause = (projectId: string) =>
+    [pauses.get(ALL), pauses.get(projectId)].find((p) => p && now() < p.until);
+
+  /** A login, unless a pause forbids it (checked again when a queued login's turn comes). */
+  function attempt(projectId: string): Promise<Cached> {
+    const pause = activePause(projectId);
+    return pause ? Promise.reject(pause.refusal) : login(projectId);
+  }
+
+  // Until the password has worked once, logins go one at a time, whatever the project: a wrong
+  // password tried for five projects at once would be five failures towards IAM's lock-out.
+  let untilPasswordKnown: Promise<unknown> = Promise.resolve();
+
   return {
     async tokenFor(projectId) {
       const cached = tokens.get(projectId);
       if (cached && now() < cached.expiresAt - RENEW_BEFORE_MS) return cached.token;
       // Within the last hour, or expired: renew. A still-valid token outlives a failed renewal.
       const usable = cached && now() < cached.expiresAt ? cached.token : undefined;
-      const pause = [pauses.get(ALL), pauses.get(projectId)].find((p) => p && now() < p.until);
+      const pause = activePause(projectId);
       if (pause) {
         if (usable) return usable;
         throw pause.refusal;
       }
       let pending = logins.get(projectId);
       if (!pending) {
-        pending = login(projectId)
+        let run: Promise<Cached>;
+        if (passwordWorked) {
+          run = attempt(projectId);
+        } else {
+          run = untilPasswordKnown.then(() => attempt(projectId));
+          untilPasswordKnown = run.catch(() => undefined);
+        }
+        pending = run
           .then((fresh) => {
             passwordWorked = true;
             tokens.set(projectId, fresh);
