@@ -96,6 +96,7 @@ export function createIamTokenSource(
           "that the user may use this project; IAM locks a user after repeated wrong passwords, " +
           `so the server asks again only after ${PAUSE_AFTER_REFUSAL_MS / 60_000} minutes.`,
       );
+      for (const [key, pause] of pauses) if (pause.until <= now()) pauses.delete(key);
       pauses.set(passwordWorked ? projectId : ALL, {
         until: now() + PAUSE_AFTER_REFUSAL_MS,
         refusal,
