@@ -48,6 +48,16 @@ test("empty list", async ({ jobsPage, page }) => {
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test("an empty range with its way out, under the notice for a hand-edited address", async ({
+  jobsPage,
+  page,
+}) => {
+  await jobsPage.goto(ONCOLOGY_PROJECT_ID, "from=2020-01-01&to=2020-01-31&size=7");
+  await expect(jobsPage.empty.getByRole("button", { name: "Show all time" })).toBeVisible();
+  await expect(jobsPage.unusedAddress).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 proxyTest("loading list", async ({ jobsPage, page, upstream }) => {
   upstream.setJobs(
     makeJobs({
