@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { readStored, writeStored } from "./stored";
 
 export type Locale = "en" | "zh-CN";
 export type TimeZoneMode = "local" | "utc";
@@ -12,20 +13,12 @@ export function detectLocale(language: string | undefined): Locale {
   return language?.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
 }
 
-function stored(key: string): string | null {
-  try {
-    return globalThis.localStorage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
 function read(): Preferences {
-  const locale = stored(LOCALE_KEY);
+  const locale = readStored(LOCALE_KEY);
   return {
     locale:
       locale === "en" || locale === "zh-CN" ? locale : detectLocale(globalThis.navigator?.language),
-    timeZone: stored(ZONE_KEY) === "utc" ? "utc" : "local",
+    timeZone: readStored(ZONE_KEY) === "utc" ? "utc" : "local",
   };
 }
 
@@ -40,11 +33,7 @@ export function getPreferences(): Preferences {
 
 export function setPreference<K extends keyof Preferences>(key: K, value: Preferences[K]): void {
   current = { ...current, [key]: value };
-  try {
-    globalThis.localStorage?.setItem(key === "locale" ? LOCALE_KEY : ZONE_KEY, value);
-  } catch {
-    // Storage blocked: the choice lasts for this page only.
-  }
+  writeStored(key === "locale" ? LOCALE_KEY : ZONE_KEY, value);
   if (key === "locale" && typeof document !== "undefined") document.documentElement.lang = value;
   for (const listener of listeners) listener();
 }

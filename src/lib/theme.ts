@@ -1,14 +1,12 @@
+import { readStored, writeStored } from "./stored";
+
 export type ThemeChoice = "auto" | "light" | "dark";
 
 const STORAGE_KEY = "gene-jobs:theme";
 
 export function readTheme(): ThemeChoice {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return stored === "light" || stored === "dark" ? stored : "auto";
-  } catch {
-    return "auto";
-  }
+  const stored = readStored(STORAGE_KEY);
+  return stored === "light" || stored === "dark" ? stored : "auto";
 }
 
 const systemDark = () => window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
@@ -28,10 +26,5 @@ window.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change",
 export function applyTheme(choice: ThemeChoice): void {
   following = choice;
   paint();
-  try {
-    if (choice === "auto") localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, choice);
-  } catch {
-    // Storage blocked: the choice lasts for this page only.
-  }
+  writeStored(STORAGE_KEY, choice === "auto" ? null : choice);
 }
