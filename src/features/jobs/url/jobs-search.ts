@@ -116,6 +116,9 @@ const rawSearchSchema = z.object({
   sort: z.catch(z.enum(SORTS), DEFAULT_SORT),
 });
 
+/** The URL parameters the list reads; any other is not one of its settings. */
+export const SEARCH_KEYS: readonly string[] = Object.keys(rawSearchSchema.shape);
+
 export type JobsSearch = {
   type: JobType;
   range?: RangePreset;
@@ -138,18 +141,9 @@ export function needsWholeRange(search: JobsSearch): boolean {
 }
 
 export function parseJobsSearch(params: URLSearchParams): JobsSearch {
-  const raw = rawSearchSchema.parse({
-    type: params.get("type") ?? undefined,
-    range: params.get("range") ?? undefined,
-    from: params.get("from") ?? undefined,
-    to: params.get("to") ?? undefined,
-    page: params.get("page") ?? undefined,
-    size: params.get("size") ?? undefined,
-    job: params.get("job") ?? undefined,
-    status: params.get("status") ?? undefined,
-    q: params.get("q") ?? undefined,
-    sort: params.get("sort") ?? undefined,
-  });
+  const raw = rawSearchSchema.parse(
+    Object.fromEntries(SEARCH_KEYS.map((key) => [key, params.get(key) ?? undefined])),
+  );
   const status = parseStatusList(raw.status);
   const q = raw.q?.trim().slice(0, MAX_QUERY_LENGTH);
   let from = parseDateBound(raw.from);

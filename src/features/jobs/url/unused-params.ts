@@ -5,6 +5,7 @@ import {
   parseJobsSearch,
   parseStatusList,
   RANGE_PRESETS,
+  SEARCH_KEYS,
 } from "./jobs-search";
 
 /** Why a part of a hand-edited address was left out when the list rewrote it. */
@@ -16,18 +17,7 @@ export type UnusedReason =
 
 export type UnusedParam = { key: string; value: string; reason: UnusedReason };
 
-const SETTINGS = new Set([
-  "type",
-  "range",
-  "from",
-  "to",
-  "page",
-  "size",
-  "job",
-  "status",
-  "q",
-  "sort",
-]);
+const SETTINGS = new Set(SEARCH_KEYS);
 
 /**
  * What the canonical rewrite of a list URL drops, so the viewer can be told instead of finding a
