@@ -62,3 +62,16 @@ export function recordUpstreamMs(res: ServerResponse, ms: number): void {
 export function upstreamMsOf(res: ServerResponse): number | null {
   return upstreamMs.get(res) ?? null;
 }
+
+/**
+ * `ECONNREFUSED`, `ENOTFOUND`, `ERR_SSL_...`: the error's code, or its name; never its message.
+ * fetch wraps the network error as `cause`, which is read first.
+ */
+export function errorCode(error: unknown): string {
+  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
+  for (const candidate of [error, cause]) {
+    const code = (candidate as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && /^[A-Z0-9_]{1,60}$/.test(code)) return code;
+  }
+  return cause instanceof Error ? cause.name : "UNKNOWN_ERROR";
+}

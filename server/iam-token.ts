@@ -1,3 +1,5 @@
+import { errorCode } from "./http-util.ts";
+
 /** An IAM user the server logs in as, to get project-scoped tokens for DLI (HUAWEICLOUD_IAM_*). */
 export type IamUser = {
   endpoint: URL;
@@ -85,7 +87,9 @@ export function createIamTokenSource(
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new IamUnreachableError(`Could not get a token from IAM at ${host}: ${causeOf(error)}`);
+      throw new IamUnreachableError(
+        `Could not get a token from IAM at ${host}: ${errorCode(error)}`,
+      );
     }
     const text = await answer.text().catch(() => "");
     if (answer.status === 400 || answer.status === 401 || answer.status === 403) {
@@ -177,12 +181,4 @@ function expiryOf(text: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `ECONNREFUSED`, `TimeoutError`: the cause's code or name, never its message. */
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
-  const code = (cause as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && /^[A-Z0-9_]{1,60}$/.test(code)) return code;
-  return cause instanceof Error ? cause.name : "UNKNOWN_ERROR";
 }

@@ -2,7 +2,7 @@ import { Agent as HttpAgent, type IncomingMessage, request, type ServerResponse 
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
 import type { ServerConfig } from "./config.ts";
-import { type GeneJobsBackend, recordUpstreamMs, sendError } from "./http-util.ts";
+import { errorCode, type GeneJobsBackend, recordUpstreamMs, sendError } from "./http-util.ts";
 import {
   createIamTokenSource,
   IamRefusedError,
@@ -31,13 +31,6 @@ export function forwardedQuery(search: URLSearchParams): string {
     const value = search.get(name);
     return value === null ? [] : [`${name}=${rfc3986(value)}`];
   }).join("&");
-}
-
-/** `ECONNREFUSED`, `ENOTFOUND`, `ERR_SSL_...`: the error's code, or its name; never its message. */
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && /^[A-Z0-9_]{1,60}$/.test(code)) return code;
-  return error instanceof Error ? error.name : "UNKNOWN_ERROR";
 }
 
 /**
