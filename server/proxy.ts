@@ -45,8 +45,8 @@ function upstreamHeaders(
 ): Record<string, string> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const auth = config.auth;
-  if (auth.kind === "token") headers["X-Auth-Token"] = auth.token;
-  if (iamToken) headers["X-Auth-Token"] = iamToken;
+  const token = auth.kind === "token" ? auth.token : iamToken;
+  if (token) headers["X-Auth-Token"] = token;
   if (auth.kind === "aksk") {
     Object.assign(
       headers,
@@ -79,24 +79,6 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
       ? (options.iamTokens ?? createIamTokenSource(config.auth.iam))
       : null;
 
-  /** The project's IAM token, or undefined having answered the browser with why there is none. */
-  async function iamTokenOrAnswer(res: ServerResponse, projectId: string) {
-    if (!iamTokens) return { token: undefined };
-    try {
-      return { token: await iamTokens.tokenFor(projectId) };
-    } catch (error) {
-      if (!res.headersSent && !res.destroyed) {
-        if (error instanceof IamRefusedError) {
-          sendError(res, 401, "DASHBOARD.IAM_REFUSED", error.message);
-        } else {
-          const message = error instanceof IamUnreachableError ? error.message : "IAM failed";
-          sendError(res, 502, "DASHBOARD.IAM_UNREACHABLE", message);
-        }
-      }
-      return null;
-    }
-  }
-
   async function forward(
     res: ServerResponse,
     method: string,
@@ -107,12 +89,16 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
     const url = new URL(path, endpoint);
     url.search = query;
     const started = performance.now();
-    const iam = await iamTokenOrAnswer(res, projectId);
-    if (!iam) {
-      recordUpstreamMs(res, performance.now() - started);
-      return;
+    let iamToken: string | undefined;
+    if (iamTokens) {
+      try {
+        iamToken = await iamTokens.tokenFor(projectId);
+      } catch (error) {
+        recordUpstreamMs(res, performance.now() - started);
+        if (!res.headersSent && !res.destroyed) sendIamFailure(res, error);
+        return;
+      }
     }
-    const iamToken = iam.token;
     // The browser left while the server was logging in: nothing to ask DLI for.
     if (res.destroyed) return;
     return new Promise<void>((resolve) => {
@@ -259,6 +245,16 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
       return forward(res, "DELETE", projectId, `/v2.0/${projectId}/gene/jobs/${jobId}`, "");
     },
   };
+}
+
+/** Why there is no IAM token to send DLI, in DLI's error shape. */
+function sendIamFailure(res: ServerResponse, error: unknown): void {
+  if (error instanceof IamRefusedError) {
+    sendError(res, 401, "DASHBOARD.IAM_REFUSED", error.message);
+  } else {
+    const message = error instanceof IamUnreachableError ? error.message : "IAM failed";
+    sendError(res, 502, "DASHBOARD.IAM_UNREACHABLE", message);
+  }
 }
 
 /** DLI's content type for a JSON body (application/json if it claims otherwise), else text/plain. */
