@@ -79,10 +79,11 @@ const IAM_SETTINGS = [
 
 /** An IAM user to log in as, when all four HUAWEICLOUD_IAM_* settings are given. */
 function parseIamUser(env: NodeJS.ProcessEnv): IamUser | undefined {
-  const [endpoint, domain, user, password] = IAM_SETTINGS.map((name) => nonEmpty(env[name]));
-  if (!endpoint && !domain && !user && !password) return undefined;
+  const values = IAM_SETTINGS.map((name) => nonEmpty(env[name]));
+  const missing = IAM_SETTINGS.filter((_, i) => !values[i]);
+  if (missing.length === IAM_SETTINGS.length) return undefined;
+  const [endpoint, domain, user, password] = values;
   if (!endpoint || !domain || !user || !password) {
-    const missing = IAM_SETTINGS.filter((name) => !nonEmpty(env[name]));
     throw new Error(
       `${IAM_SETTINGS.join(", ")} must be set together; missing: ${missing.join(", ")}`,
     );
