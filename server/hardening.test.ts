@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ServerAuth, ServerConfig } from "./config.ts";
 import type { ProxyOptions } from "./proxy.ts";
 import { startServer } from "./server.ts";
-import { type RawResponse, rawRequest } from "./test-helpers.ts";
+import { answerIamLogin, type RawResponse, rawRequest } from "./test-helpers.ts";
 
 // Issue 6, rule by rule, against a real server in proxy mode and a fake DLI that records
 // everything it is sent. "Never forwarded" is checked by that record staying empty.
@@ -367,12 +367,10 @@ describe("credentials never leave the server", () => {
   /** IAM on /v3/auth/tokens (for an IAM-user auth), the scripted DLI answer elsewhere. */
   function withIam(iamToken: string | undefined, answer: typeof respond): typeof respond {
     if (!iamToken) return answer;
-    return (req, res) => {
-      if (req.url !== "/v3/auth/tokens") return answer(req, res);
-      req.resume();
-      res.writeHead(201, { "Content-Type": "application/json", "X-Subject-Token": iamToken });
-      res.end(JSON.stringify({ token: { expires_at: "2099-01-01T00:00:00.000000Z" } }));
-    };
+    return (req, res) =>
+      req.url === "/v3/auth/tokens"
+        ? answerIamLogin(req, res, { token: iamToken })
+        : answer(req, res);
   }
 
   async function exercise(auth: ServerAuth, iamToken?: string): Promise<string> {

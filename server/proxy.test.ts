@@ -5,6 +5,7 @@ import type { ServerAuth, ServerConfig } from "./config.ts";
 import { forwardedQuery } from "./proxy.ts";
 import { startServer } from "./server.ts";
 import { signRequest } from "./sign.ts";
+import { answerIamLogin } from "./test-helpers.ts";
 
 const TOKEN = "MIIuserTOKEN-secret-value-1234567890";
 const SK = "sk-secret-value-abcdef";
@@ -329,15 +330,7 @@ describe("proxy with an IAM user (HUAWEICLOUD_IAM_*)", () => {
   function iamAndDli(iamStatus: number, dli: (res: ServerResponse) => void) {
     respond = (req, res) => {
       if (req.url !== "/v3/auth/tokens") return dli(res);
-      req.resume();
-      req.on("end", () => {
-        const expires = new Date(Date.now() + 24 * 3_600_000).toISOString();
-        res.writeHead(iamStatus, {
-          "Content-Type": "application/json",
-          ...(iamStatus === 201 ? { "X-Subject-Token": IAM_TOKEN } : {}),
-        });
-        res.end(JSON.stringify(iamStatus === 201 ? { token: { expires_at: expires } } : {}));
-      });
+      answerIamLogin(req, res, iamStatus === 201 ? { token: IAM_TOKEN } : { refuse: iamStatus });
     };
   }
 

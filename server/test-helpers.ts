@@ -1,4 +1,4 @@
-import { request } from "node:http";
+import { type IncomingMessage, request, type ServerResponse } from "node:http";
 
 export type RawResponse = { status: number; headers: Record<string, string>; body: string };
 
@@ -22,5 +22,27 @@ export function rawRequest(
     });
     req.on("error", reject);
     req.end();
+  });
+}
+
+/**
+ * Plays IAM on `POST /v3/auth/tokens`: 201 with `token` in X-Subject-Token and a day's validity,
+ * or the `refuse` status without one. Answers once the login's body has been read.
+ */
+export function answerIamLogin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: { token: string } | { refuse: number },
+): void {
+  req.resume();
+  req.on("end", () => {
+    if ("refuse" in answer) {
+      res.writeHead(answer.refuse, { "Content-Type": "application/json" });
+      res.end("{}");
+      return;
+    }
+    const expires = new Date(Date.now() + 24 * 3_600_000).toISOString();
+    res.writeHead(201, { "Content-Type": "application/json", "X-Subject-Token": answer.token });
+    res.end(JSON.stringify({ token: { expires_at: expires } }));
   });
 }
