@@ -18,33 +18,23 @@ export function EmptyList({
 }) {
   const m = useMessages();
   if (onlyThisPage) return <>{m.table.emptyPage}</>;
-  if (search.status?.length || search.q) {
-    return (
-      <>
-        {m.table.emptyFiltered}{" "}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => setSearch({ status: [], q: "" })}
-        >
-          {m.table.clearFilters}
-        </button>
-      </>
-    );
-  }
-  if (search.range || search.from || search.to) {
-    return (
-      <>
-        {m.table.emptyRange}{" "}
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => setSearch({ range: undefined, from: undefined, to: undefined })}
-        >
-          {m.table.showAllTime}
-        </button>
-      </>
-    );
-  }
-  return <>{m.table.emptyProject(m.table.captions[search.type] ?? search.type)}</>;
+  const wayOut =
+    search.status?.length || search.q
+      ? { text: m.table.emptyFiltered, action: m.table.clearFilters, patch: { status: [], q: "" } }
+      : search.range || search.from || search.to
+        ? {
+            text: m.table.emptyRange,
+            action: m.table.showAllTime,
+            patch: { range: undefined, from: undefined, to: undefined },
+          }
+        : null;
+  if (!wayOut) return <>{m.table.emptyProject(m.table.captions[search.type] ?? search.type)}</>;
+  return (
+    <>
+      {wayOut.text}{" "}
+      <button type="button" className="link-button" onClick={() => setSearch(wayOut.patch)}>
+        {wayOut.action}
+      </button>
+    </>
+  );
 }
