@@ -2,18 +2,18 @@ import { Fragment, useId } from "react";
 import { useModalDialog } from "../../../components/use-modal-dialog";
 import { type Messages, useMessages } from "../../../lib/i18n/messages";
 
-/** `keys`: one key, or keys separated by spaces that do the same thing either way. */
-function shortcutList(m: Messages): { keys: string; what: string }[] {
+/** `keys`: one key, or keys that do the same thing either way. */
+function shortcutList(m: Messages): { keys: string[]; what: string }[] {
   return [
-    { keys: "]", what: m.shortcuts.next },
-    { keys: "[", what: m.shortcuts.previous },
-    { keys: "r", what: m.shortcuts.refresh },
-    { keys: "/", what: m.shortcuts.search },
-    { keys: "?", what: m.shortcuts.help },
-    { keys: "↓ ↑", what: m.shortcuts.rows },
-    { keys: "Home End", what: m.shortcuts.firstLast },
-    { keys: "Enter", what: m.shortcuts.open },
-    { keys: "Esc", what: m.shortcuts.close },
+    { keys: ["]"], what: m.shortcuts.next },
+    { keys: ["["], what: m.shortcuts.previous },
+    { keys: ["r"], what: m.shortcuts.refresh },
+    { keys: ["/"], what: m.shortcuts.search },
+    { keys: ["?"], what: m.shortcuts.help },
+    { keys: ["↓", "↑"], what: m.shortcuts.rows },
+    { keys: ["Home", "End"], what: m.shortcuts.firstLast },
+    { keys: ["Enter"], what: m.shortcuts.open },
+    { keys: ["Esc"], what: m.shortcuts.close },
   ];
 }
 
@@ -35,9 +35,9 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
       <h2 id={titleId}>{m.shortcuts.title}</h2>
       <dl className="shortcut-list">
         {shortcutList(m).map((shortcut) => (
-          <div key={shortcut.keys}>
+          <div key={shortcut.keys.join()}>
             <dt>
-              {shortcut.keys.split(" ").map((key, i) => (
+              {shortcut.keys.map((key, i) => (
                 <Fragment key={key}>
                   {i > 0 && " "}
                   <kbd>{key}</kbd>
