@@ -6,8 +6,7 @@ import { requestJson } from "./http";
 const appConfigSchema = z.object({
   mode: z.enum(["demo", "proxy"]),
   endpointHost: z.nullable(z.string()),
-  // Older servers don't say; they then don't allow it.
-  cancelAllowed: z.catch(z.boolean(), false),
+  cancelAllowed: z.boolean(),
   projects: z.array(
     z.object({
       id: z.string(),
