@@ -77,6 +77,7 @@ type ProxySetup = {
 
 async function proxyServer(setup: ProxySetup = {}) {
   const log: string[] = [];
+  const onLine: (() => void)[] = [];
   const config: ServerConfig = {
     host: "127.0.0.1",
     port: 0,
@@ -88,11 +89,21 @@ async function proxyServer(setup: ProxySetup = {}) {
     allowCancel: setup.allowCancel ?? true,
   };
   const server = await startServer(config, {
-    log: (line) => log.push(line),
+    log: (line) => {
+      log.push(line);
+      for (const wake of onLine.splice(0)) wake();
+    },
     proxy: setup.proxy ?? {},
   });
   running.push(server);
-  return { url: server.url, log };
+  /**
+   * Resolves once the server has logged `count` API requests in all. It logs each when its
+   * response has closed, so the exchange with DLI for that request is over.
+   */
+  const logged = async (count: number) => {
+    while (log.length < count) await new Promise<void>((wake) => onLine.push(wake));
+  };
+  return { url: server.url, log, logged };
 }
 
 const errorCode = (res: RawResponse) => (JSON.parse(res.body) as { error_code: string }).error_code;
@@ -451,26 +462,35 @@ describe("credentials never leave the server", () => {
   });
 
   it("never retries: one request upstream for a 401, a reset or a 5xx, for GET and DELETE", async () => {
-    const { url } = await proxyServer({ auth: { kind: "aksk", ak: AK, sk: SK } });
+    const { url, logged } = await proxyServer({ auth: { kind: "aksk", ak: AK, sk: SK } });
     const answers: ((req: IncomingMessage, res: ServerResponse) => void)[] = [
       (_req, res) =>
         json(res, 401, '{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication"}'),
       (_req, res) => res.socket?.destroy(),
       (_req, res) => json(res, 503, '{"error_code":"DLI.0999","error_msg":"busy"}'),
     ];
+    const asked = () => seen.map((s) => `${s.method} ${s.url}`);
+    const sent: string[] = [];
     for (const answer of answers) {
       respond = answer;
       for (const [method, path] of [
         ["GET", LIST],
         ["DELETE", CANCEL],
       ] as const) {
-        seen.length = 0;
         const res = await rawRequest(url, path, method);
         expect([401, 502, 503]).toContain(res.status);
-        await new Promise((r) => setTimeout(r, 50));
-        expect(seen).toHaveLength(1);
+        sent.push(`${method} ${path}`);
+        // Logged: the server is done with this request, so DLI has had all it will send for it.
+        await logged(sent.length);
+        // Each request reached DLI once, and none before it was sent again meanwhile.
+        expect(asked()).toEqual(sent);
       }
     }
+    // A last request that DLI answers: a second try of the one before, sent as that one was
+    // answered, would have reached DLI by the time this one is through.
+    respond = (_req, res) => json(res, 200, PAGE);
+    expect((await rawRequest(url, LIST)).status).toBe(200);
+    expect(asked()).toEqual([...sent, `GET ${LIST}`]);
   });
 });
 
@@ -543,12 +563,17 @@ describe("upstream faults", () => {
   it("reset in the middle of the body: 502, never half a page", async () => {
     respond = (req, res) => {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": "5000" });
-      res.write(PAGE.slice(0, 20), () => setTimeout(() => req.socket.destroy(), 20));
+      // Reset (RST) once the first part of the body has been handed to the connection.
+      res.write(PAGE.slice(0, 20), () => req.socket.resetAndDestroy());
     };
     const { url } = await proxyServer();
     const res = await rawRequest(url, LIST);
     expect(res.status).toBe(502);
     expect(errorCode(res)).toBe("DASHBOARD.UPSTREAM_UNREACHABLE");
+    // The headers and the first chunk had come in: the reset was in the middle of the body.
+    expect(JSON.parse(res.body).error_msg).toMatch(
+      /closed the connection in the middle of its answer$/,
+    );
   });
 
   it.each([
