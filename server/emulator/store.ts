@@ -1,3 +1,4 @@
+import { isCancellable } from "../../src/contract/job-status.ts";
 import type { DemoJob, JobType } from "./types.ts";
 
 // In-memory DLI: one array per project and job type, plus one for all types,
@@ -23,8 +24,6 @@ type ProjectIndex = {
   byType: Record<JobType, DemoJob[]>;
   byId: Map<string, DemoJob>;
 };
-
-const CANCELLABLE = new Set(["LAUNCHING", "RUNNING"]);
 
 function newestFirst(a: DemoJob, b: DemoJob): number {
   return b.startMs - a.startMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -127,7 +126,7 @@ export class JobStore {
     if (!job) return { ok: false, reason: "not-found" };
     const now = this.#now();
     const status = String(jobView(job, now).status);
-    if (!CANCELLABLE.has(status)) return { ok: false, reason: "status", status };
+    if (!isCancellable(status)) return { ok: false, reason: "status", status };
     job.cancelledAtMs = now;
     return { ok: true };
   }

@@ -14,7 +14,7 @@ import "../styles.css";
 
 // Before the first paint, so a dark-theme user never sees a white flash.
 applyTheme(readTheme());
-const { locale } = getPreferences();
+const { locale, timeZone } = getPreferences();
 document.documentElement.lang = locale;
 
 const FIRST_PAGE_WAIT_MS = 150;
@@ -26,7 +26,7 @@ if (!root) throw new Error("index.html has no #root element");
 
 const queryClient = createQueryClient();
 void queryClient.prefetchQuery(appConfigQuery());
-const firstPage = prefetchFirstPage(queryClient, window.location);
+const firstPage = prefetchFirstPage(queryClient, window.location, timeZone);
 
 // Chinese text is not in the first bundle: a Chinese viewer's first render waits for it, so the
 // page never shows English first. If it cannot be loaded, the page comes up in English; if it is

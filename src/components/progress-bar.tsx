@@ -1,3 +1,4 @@
+import type { StatusTone } from "../contract/job-status";
 import type { Progress } from "../lib/format";
 import { useMessages } from "../lib/i18n/messages";
 
@@ -9,11 +10,12 @@ import { useMessages } from "../lib/i18n/messages";
 export function ProgressBar({
   progress,
   raw,
-  tone = "default",
+  tone,
 }: {
   progress: Progress | null;
   raw: string | null;
-  tone?: string;
+  /** The job status's tone (statusTone), the same as its badge's. */
+  tone: StatusTone;
 }) {
   const m = useMessages();
   if (!progress) return <span className="muted">{raw ?? "—"}</span>;

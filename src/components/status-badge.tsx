@@ -1,24 +1,25 @@
+import type { StatusTone } from "../contract/job-status";
 import { useMessages } from "../lib/i18n/messages";
 
-const LOOKS: Record<string, { icon: string; tone: string }> = {
-  LAUNCHING: { icon: "◔", tone: "active" },
-  RUNNING: { icon: "▶", tone: "active" },
-  FINISHED: { icon: "✔", tone: "ok" },
-  FAILED: { icon: "✖", tone: "bad" },
-  CANCELLED: { icon: "⊘", tone: "muted" },
-  CANCELING: { icon: "⊘", tone: "muted" },
+const ICONS: Record<string, string> = {
+  LAUNCHING: "◔",
+  RUNNING: "▶",
+  FINISHED: "✔",
+  FAILED: "✖",
+  CANCELLED: "⊘",
+  CANCELING: "⊘",
 };
 
 /**
  * Icon plus word, so colour is never the only signal; an unknown status is shown as it came.
  * The icon is generated content with empty alternative text: seen, not read aloud, and not an
- * element of its own in each of the list's rows.
+ * element of its own in each of the list's rows. The tone comes from the caller, which has it
+ * from the status rules (statusTone): this piece only draws.
  */
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status, tone }: { status: string; tone: StatusTone }) {
   const m = useMessages();
-  const look = LOOKS[status] ?? { icon: "?", tone: "unknown" };
   return (
-    <span className={`status status-${look.tone}`} title={status} data-icon={look.icon}>
+    <span className={`status status-${tone}`} title={status} data-icon={ICONS[status] ?? "?"}>
       {m.statuses[status] ?? status}
     </span>
   );

@@ -1,6 +1,7 @@
 import { lightFormat } from "date-fns";
+import type { TimeZoneMode } from "../contract/time-window";
 import { en, type Messages } from "./i18n/en";
-import { getPreferences, type TimeZoneMode } from "./preferences";
+import { getPreferences } from "./preferences";
 
 type Units = Messages["units"];
 

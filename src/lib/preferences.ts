@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from "react";
+import type { TimeZoneMode } from "../contract/time-window";
 import { readStored, writeStored } from "./stored";
 
 export type Locale = "en" | "zh-CN";
-export type TimeZoneMode = "local" | "utc";
 export type Preferences = { locale: Locale; timeZone: TimeZoneMode };
 
 const LOCALE_KEY = "gene-jobs:locale";

@@ -2,11 +2,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useParams } from "react-router-dom";
 import { AppLink } from "../components/app-link";
+import { ID_PATTERN } from "../contract/ids";
 import { JobsList } from "../features/jobs/jobs-list";
 import { rememberProject } from "../features/projects/recent-projects";
 import { appConfigQuery } from "../lib/app-config";
 import { useMessages } from "../lib/i18n/messages";
-import { ID_PATTERN } from "../lib/ids";
 
 export function JobsPage() {
   const { projectId = "" } = useParams();

@@ -1,8 +1,8 @@
 import { QueryClient, QueryObserver } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { jobQueries, toListKey } from "./api/job-queries";
+import { parseJobsSearch } from "../../contract/list-url";
+import { jobQueries, toPageView } from "./api/job-queries";
 import { prefetchFirstPage } from "./first-page";
-import { parseJobsSearch } from "./url/jobs-search";
 
 const PROJECT = "3f9c2a7e5b1d4c8e9a06f1b2d3c4e5a7";
 const PAGE = { job_count: 1, jobs: [{ job_id: "j1", status: "RUNNING", progress: "1/7" }] };
@@ -23,13 +23,13 @@ describe("prefetchFirstPage", () => {
       pathname: `/projects/${PROJECT}/jobs`,
       search: "?type=DNA_GERMLINE&size=50",
     };
-    await prefetchFirstPage(client, location);
+    await prefetchFirstPage(client, location, "local");
     expect(fetch).toHaveBeenCalledOnce();
     expect(fetch.mock.calls[0]?.[0]).toBe(
       `/v2.0/${PROJECT}/gene/jobs?job_type=DNA_GERMLINE&limit=50&offset=0`,
     );
-    const key = toListKey(PROJECT, parseJobsSearch(new URLSearchParams(location.search)));
-    expect(client.getQueryData(jobQueries.list(key).queryKey)).toMatchObject({ total: 1 });
+    const key = toPageView(PROJECT, parseJobsSearch(new URLSearchParams(location.search)), "local");
+    expect(client.getQueryData(jobQueries.page(key).queryKey)).toMatchObject({ total: 1 });
   });
 
   it.each([
@@ -40,7 +40,7 @@ describe("prefetchFirstPage", () => {
     ["a view read as a whole range", `/projects/${PROJECT}/jobs`, "?status=FAILED"],
   ])("leaves %s to the page itself", (_name, pathname, search) => {
     const fetch = stubFetch();
-    expect(prefetchFirstPage(new QueryClient(), { pathname, search })).toBeUndefined();
+    expect(prefetchFirstPage(new QueryClient(), { pathname, search }, "local")).toBeUndefined();
     expect(fetch).not.toHaveBeenCalled();
   });
 });
@@ -51,9 +51,9 @@ describe("a first page that fails", () => {
     vi.stubGlobal("fetch", fetch);
     const client = new QueryClient();
     const location = { pathname: `/projects/${PROJECT}/jobs`, search: "" };
-    await prefetchFirstPage(client, location);
-    const key = toListKey(PROJECT, parseJobsSearch(new URLSearchParams()));
-    const observer = new QueryObserver(client, jobQueries.list(key));
+    await prefetchFirstPage(client, location, "local");
+    const key = toPageView(PROJECT, parseJobsSearch(new URLSearchParams()), "local");
+    const observer = new QueryObserver(client, jobQueries.page(key));
     const unsubscribe = observer.subscribe(() => {});
     expect(observer.getCurrentResult().status).toBe("error");
     expect(observer.getCurrentResult().isFetching).toBe(false);

@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { jobQueries, toListKey } from "./api/job-queries";
-import { pagedListView } from "./url/list-route";
+import { pagedListView } from "../../contract/dli-request";
+import type { TimeZoneMode } from "../../contract/time-window";
+import { jobQueries, toPageView } from "./api/job-queries";
 
 /**
  * Starts the fetch of the page a list URL will show first, with the very key the list will
@@ -11,10 +12,11 @@ import { pagedListView } from "./url/list-route";
 export function prefetchFirstPage(
   queryClient: QueryClient,
   location: { pathname: string; search: string },
+  zone: TimeZoneMode,
 ): Promise<void> | undefined {
   const view = pagedListView(location.pathname, new URLSearchParams(location.search));
   if (!view) return undefined;
-  const firstPage = jobQueries.list(toListKey(view.projectId, view.search));
+  const firstPage = jobQueries.page(toPageView(view.projectId, view.search, zone));
   // A failure here (an expired token, DLI down) is the list's answer when it mounts, shown with
   // Retry; without this, mounting on the failed query would ask DLI a second time.
   queryClient.setQueryDefaults(firstPage.queryKey, { retryOnMount: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseJobsSearch } from "../../contract/list-url";
 import { zh } from "../../lib/i18n/zh";
-import { parseJobsSearch } from "./url/jobs-search";
 import { rangeWords, viewTitle } from "./view-title";
 
 const search = (query: string) => parseJobsSearch(new URLSearchParams(query));

@@ -1,7 +1,7 @@
 import { lightFormat } from "date-fns";
+import type { JobsSearch } from "../../contract/list-url";
+import { parseDateBound } from "../../contract/time-window";
 import { en, type Messages } from "../../lib/i18n/en";
-import type { JobsSearch } from "./url/jobs-search";
-import { parseDateBound } from "./url/jobs-search";
 
 // English month abbreviations as date-fns' en-US locale writes them (`MMM`). Only the month name
 // needs a locale, and bringing date-fns' `format` and a locale for twelve words is not worth it.

@@ -3,9 +3,9 @@ import { type FormEvent, useId, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { AppLink } from "../../components/app-link";
 import { ErrorPanel } from "../../components/error-panel";
+import { ID_PATTERN } from "../../contract/ids";
 import { appConfigQuery } from "../../lib/app-config";
 import { useMessages } from "../../lib/i18n/messages";
-import { ID_PATTERN } from "../../lib/ids";
 import { forgetProject, readRecentProjects } from "./recent-projects";
 
 export function jobsPath(projectId: string): string {

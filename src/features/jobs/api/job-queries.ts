@@ -1,16 +1,19 @@
-import { queryOptions } from "@tanstack/react-query";
-import { getPreferences, type TimeZoneMode } from "../../../lib/preferences";
+import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import { DLI_PAGE_LIMIT } from "../../../contract/dli-request";
+import type { JobsSearch } from "../../../contract/list-url";
+import { resolveTimeWindow, type TimeZoneMode } from "../../../contract/time-window";
 import { reportRangeProgress } from "../range/range-progress";
-import { readRange } from "../range/read-range";
-import { type JobsSearch, resolveTimeWindow } from "../url/jobs-search";
+import { readRange, type WholeRange } from "../range/read-range";
+import type { JobsPage } from "./job-schemas";
 import { listJobs } from "./jobs-api";
 
-/** What identifies one page of the list: exactly what the URL says about it. */
-export type JobsListKey = {
+/**
+ * A project's jobs of one type over one span of time: what the URL says about it, nothing more.
+ * Plain values only, built below in one place, so equal views make equal keys.
+ */
+export type RangeView = {
   projectId: string;
   jobType: JobsSearch["type"];
-  limit: JobsSearch["size"];
-  offset: number;
   range?: JobsSearch["range"];
   from?: string;
   to?: string;
@@ -18,79 +21,106 @@ export type JobsListKey = {
   utc?: true;
 };
 
-export function toListKey(
-  projectId: string,
-  search: JobsSearch,
-  page = search.page,
-  zone: TimeZoneMode = getPreferences().timeZone,
-): JobsListKey {
+/** One DLI page of a range. */
+export type PageView = RangeView & { limit: number; offset: number };
+
+export function toRangeView(projectId: string, search: JobsSearch, zone: TimeZoneMode): RangeView {
   return {
     projectId,
     jobType: search.type,
-    limit: search.size,
-    offset: (page - 1) * search.size,
     ...(search.range ? { range: search.range } : {}),
     ...(search.from ? { from: search.from } : {}),
     ...(search.to ? { to: search.to } : {}),
+    // Only whole days depend on the zone; a rolling range or instants are the same everywhere.
     ...(zone === "utc" && (search.from || search.to) ? { utc: true as const } : {}),
   };
 }
 
-/** A whole range: the list key without paging. */
-export type JobsRangeKey = Omit<JobsListKey, "limit" | "offset">;
-
-export function toRangeKey(projectId: string, search: JobsSearch): JobsRangeKey {
-  const { limit: _limit, offset: _offset, ...rangeKey } = toListKey(projectId, search);
-  return rangeKey;
+export function toPageView(
+  projectId: string,
+  search: JobsSearch,
+  zone: TimeZoneMode,
+  page: number = search.page,
+  limit: number = search.size,
+): PageView {
+  return { ...toRangeView(projectId, search, zone), limit, offset: (page - 1) * limit };
 }
 
+function rangeOf({ limit: _limit, offset: _offset, ...range }: PageView): RangeView {
+  return range;
+}
+
+/** The keys, from the widest (every job query) to one page; invalidate and cancel by these. */
+export const jobKeys = {
+  all: () => ["jobs"] as const,
+  project: (projectId: string) => [...jobKeys.all(), projectId] as const,
+  pages: (projectId: string) => [...jobKeys.project(projectId), "list"] as const,
+  page: (view: PageView) => [...jobKeys.pages(view.projectId), view] as const,
+  ranges: (projectId: string) => [...jobKeys.project(projectId), "range"] as const,
+  range: (view: RangeView) => [...jobKeys.ranges(view.projectId), view] as const,
+};
+
 /** Identifies a range read for its progress report. */
-export function rangeProgressId(key: JobsRangeKey): string {
-  return JSON.stringify(key);
+export function rangeProgressId(view: RangeView): string {
+  return JSON.stringify(jobKeys.range(view));
 }
 
 export const LIVE_INTERVAL_MS = 10_000;
 
-export function hasActiveJob(rows: readonly { kind: string; status?: string }[]): boolean {
-  return rows.some(
-    (row) => row.status === "RUNNING" || row.status === "LAUNCHING" || row.status === "CANCELING",
-  );
+/**
+ * A page's `job_count` is its whole range's size. When it differs from the size of the range
+ * read earlier, jobs started (or left a rolling window) since: that read is out of date. Marked
+ * here, where the page arrives, once per page read; a read of the range already under way is
+ * left to finish rather than started again.
+ */
+function noteRangeSize(client: QueryClient, view: RangeView, total: number): void {
+  const queryKey = jobKeys.range(view);
+  const range = client.getQueryData<WholeRange>(queryKey);
+  if (range && range.total !== total) {
+    void client.invalidateQueries({ queryKey, exact: true }, { cancelRefetch: false });
+  }
+}
+
+function timeWindowOf(view: RangeView) {
+  // A rolling range ("last 24 h") is resolved when it is fetched, so a refresh moves the window
+  // with the clock while the key (the bookmark) stays the same.
+  return resolveTimeWindow(view, Date.now(), view.utc ? "utc" : "local");
 }
 
 export const jobQueries = {
-  all: () => ["jobs"] as const,
-  project: (projectId: string) => [...jobQueries.all(), projectId] as const,
-  list: (key: JobsListKey) =>
+  /** One page, as DLI pages it (newest first). */
+  page: (view: PageView) =>
     queryOptions({
-      queryKey: [...jobQueries.project(key.projectId), "list", key] as const,
-      // A rolling range ("last 24 h") is resolved when the page is fetched, so a refresh
-      // moves the window with the clock while the key (the bookmark) stays the same.
-      queryFn: ({ signal }) =>
-        listJobs(
+      queryKey: jobKeys.page(view),
+      queryFn: async ({ signal, client }): Promise<JobsPage> => {
+        const page = await listJobs(
           {
-            projectId: key.projectId,
-            jobType: key.jobType,
-            limit: key.limit,
-            offset: key.offset,
-            window: resolveTimeWindow(key, Date.now(), key.utc ? "utc" : "local"),
+            projectId: view.projectId,
+            jobType: view.jobType,
+            limit: view.limit,
+            offset: view.offset,
+            window: timeWindowOf(view),
           },
           signal,
-        ),
+        );
+        noteRangeSize(client, rangeOf(view), page.total);
+        return page;
+      },
     }),
   /** Every job of a range, read page by page (see readRange): for filters, sorts and counts. */
-  range: (key: JobsRangeKey) =>
+  range: (view: RangeView) =>
     queryOptions({
-      queryKey: [...jobQueries.project(key.projectId), "range", key] as const,
-      queryFn: async ({ signal }) => {
-        const window = resolveTimeWindow(key, Date.now(), key.utc ? "utc" : "local");
-        const progressId = rangeProgressId(key);
+      queryKey: jobKeys.range(view),
+      queryFn: async ({ signal }): Promise<WholeRange> => {
+        const window = timeWindowOf(view);
+        const progressId = rangeProgressId(view);
         try {
           return await readRange({
             signal,
             onProgress: (progress) => reportRangeProgress(progressId, progress),
             fetchPage: (offset, limit, pageSignal) =>
               listJobs(
-                { projectId: key.projectId, jobType: key.jobType, limit, offset, window },
+                { projectId: view.projectId, jobType: view.jobType, limit, offset, window },
                 pageSignal,
               ),
           });
@@ -98,8 +128,11 @@ export const jobQueries = {
           reportRangeProgress(progressId, undefined);
         }
       },
-      // Reading a range costs many requests; don't repeat it on every mount or focus.
+      // Reading a range costs a request per 100 jobs; don't repeat it on every mount or focus.
       staleTime: 60_000,
       refetchOnWindowFocus: false,
     }),
+  /** A page of the range at `offset`, as large as DLI gives: for finding one job in it. */
+  scan: (view: RangeView, offset: number) =>
+    jobQueries.page({ ...view, limit: DLI_PAGE_LIMIT, offset }),
 };

@@ -2,15 +2,6 @@ import { z } from "zod/mini";
 import { parseProgress } from "../../../lib/format";
 import { type DecodedRequest, decodeRequest } from "../request/decode-request";
 
-export const KNOWN_STATUSES = [
-  "LAUNCHING",
-  "RUNNING",
-  "FINISHED",
-  "FAILED",
-  "CANCELLED",
-  "CANCELING",
-] as const;
-
 /**
  * One job as DLI sends it. Lenient where the UI copes (an unknown status, a missing owner, a
  * progress it cannot read); strict only where a row would be meaningless without the field.

@@ -1,6 +1,6 @@
 import { type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { jobQueries } from "../api/job-queries";
+import { jobKeys } from "../api/job-queries";
 import type { Job, JobRow } from "../api/job-schemas";
 import { cancelJob } from "../api/jobs-api";
 
@@ -20,8 +20,6 @@ function withStatus<T extends WithRows>(
   };
 }
 
-export const CANCELLABLE = new Set(["LAUNCHING", "RUNNING"]);
-
 /**
  * Cancel with a confirmation first; then the job shows CANCELING at once in every cached view
  * of the project, and comes back as it was, with DLI's reason, if DLI refuses.
@@ -30,14 +28,14 @@ export function useCancelJob(projectId: string) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<Job | null>(null);
   const [refusal, setRefusal] = useState<{ jobId: string; error: unknown } | null>(null);
-  const projectKey = jobQueries.project(projectId);
+  const projectKey = jobKeys.project(projectId);
 
   const mutation = useMutation({
     mutationFn: (jobId: string) => cancelJob(projectId, jobId),
     onMutate: async (jobId) => {
       setRefusal(null);
       // A poll landing now would overwrite the optimistic status with the old one.
-      await queryClient.cancelQueries({ queryKey: [...projectKey, "list"] });
+      await queryClient.cancelQueries({ queryKey: jobKeys.pages(projectId) });
       const snapshots = queryClient.getQueriesData<WithRows>({ queryKey: projectKey });
       queryClient.setQueriesData<WithRows>({ queryKey: projectKey }, (data) =>
         withStatus(data, jobId, "CANCELING"),

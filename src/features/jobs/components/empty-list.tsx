@@ -1,5 +1,5 @@
+import type { JobsSearch } from "../../../contract/list-url";
 import { useMessages } from "../../../lib/i18n/messages";
-import type { JobsSearch } from "../url/jobs-search";
 import type { SetJobsSearch } from "../url/use-jobs-search";
 
 /**

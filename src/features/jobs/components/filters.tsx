@@ -1,9 +1,10 @@
 import { useId } from "react";
+import type { JobsSearch, JobType } from "../../../contract/list-url";
+import { boundToDayInput, RANGE_PRESETS } from "../../../contract/time-window";
 import { useNow } from "../../../hooks/use-now";
 import { formatAgo } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
 import { usePreferences } from "../../../lib/preferences";
-import { boundToDayInput, type JobsSearch, type JobType, RANGE_PRESETS } from "../url/jobs-search";
 import type { SetJobsSearch } from "../url/use-jobs-search";
 
 const JOB_TYPES: JobType[] = ["DNA_SOMATIC", "DNA_GERMLINE"];

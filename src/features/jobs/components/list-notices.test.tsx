@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { JobsSearch } from "../url/jobs-search";
+import type { JobsSearch } from "../../../contract/list-url";
 import { EmptyList } from "./empty-list";
 import { UnusedParamsNotice } from "./unused-params-notice";
 

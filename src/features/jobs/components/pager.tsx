@@ -1,7 +1,8 @@
 import { useId } from "react";
+import { PAGE_SIZES } from "../../../contract/list-url";
 import { formatJobCount, formatNumber } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
-import { PAGE_SIZES, type PageSize } from "../url/jobs-search";
+import type { JobsTableControl } from "../table/jobs-table";
 
 /** Page numbers around the current one, with gaps: 1 … 4 5 [6] 7 8 … 20. */
 export function pageWindow(current: number, count: number, radius = 2): (number | "gap")[] {
@@ -17,25 +18,12 @@ export function pageWindow(current: number, count: number, radius = 2): (number 
   return out;
 }
 
-export function Pager({
-  page,
-  pageCount,
-  total,
-  size,
-  onPage,
-  onStep,
-  onSize,
-}: {
-  page: number;
-  pageCount: number;
-  total: number;
-  size: PageSize;
-  onPage: (page: number) => void;
-  /** Previous and Next: relative to the page the address bar shows, so a quick double click
-   * moves two pages even before the list has re-rendered. */
-  onStep: (delta: 1 | -1) => void;
-  onSize: (size: PageSize) => void;
-}) {
+/** The table's pager: every button goes through the table, which reports the change. */
+export function Pager({ control: { table, view } }: { control: JobsTableControl }) {
+  const { page, size } = view;
+  const pageCount = table.getPageCount();
+  const total = table.getRowCount();
+  const onPage = (target: number) => table.setPageIndex(target - 1);
   const sizeId = useId();
   const m = useMessages();
   const first = total === 0 ? 0 : (page - 1) * size + 1;
@@ -60,7 +48,7 @@ export function Pager({
           type="button"
           aria-label={m.pager.previous}
           disabled={page <= 1}
-          onClick={() => onStep(-1)}
+          onClick={() => table.previousPage()}
         >
           ‹
         </button>
@@ -86,7 +74,7 @@ export function Pager({
           type="button"
           aria-label={m.pager.next}
           disabled={page >= pageCount}
-          onClick={() => onStep(1)}
+          onClick={() => table.nextPage()}
         >
           ›
         </button>
@@ -106,7 +94,7 @@ export function Pager({
           value={size}
           onChange={(event) => {
             const next = PAGE_SIZES.find((option) => option === Number(event.target.value));
-            if (next) onSize(next);
+            if (next) table.setPageSize(next);
           }}
         >
           {PAGE_SIZES.map((option) => (

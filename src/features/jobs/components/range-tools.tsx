@@ -1,9 +1,9 @@
 import { StatusBadge } from "../../../components/status-badge";
+import { STATUSES, statusTone } from "../../../contract/job-status";
 import { formatNumber } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
 import type { RangeProgress } from "../range/read-range";
 import { RANGE_CAP } from "../range/read-range";
-import { STATUSES } from "../url/statuses";
 
 /** Counts per status in the range; each count is a toggle of the status filter. */
 export function StatusSummary({
@@ -37,7 +37,7 @@ export function StatusSummary({
           onClick={() => onToggle(status)}
           className="status-count"
         >
-          <StatusBadge status={status} />
+          <StatusBadge status={status} tone={statusTone(status)} />
           <span className="count">{formatNumber(counts.get(status) ?? 0)}</span>
         </button>
       ))}

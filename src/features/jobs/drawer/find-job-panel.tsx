@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../../../lib/http";
 import { useMessages } from "../../../lib/i18n/messages";
 import type { JobsPage } from "../api/job-schemas";
-import { findJobPosition, SEARCH_PAGE_SIZE } from "./find-job";
+import { findJobPosition } from "./find-job";
 
 export type FindJobProps = {
-  /** One page of the current range at `offset`, SEARCH_PAGE_SIZE long. */
+  /** One page of the current range at `offset`, `pageSize` long. */
   fetchPage: (offset: number) => Promise<JobsPage>;
+  pageSize: number;
   /** Show the list at the position where the job was found. */
   onFound: (position: number) => void;
   /** How many jobs the list says the range holds. */
@@ -24,6 +25,7 @@ export function FindJobPanel({
   fetchPage,
   onFound,
   expectedTotal,
+  pageSize,
 }: FindJobProps & { jobId: string }) {
   const [state, setState] = useState<SearchState>({ step: "idle" });
   const abortRef = useRef<AbortController | null>(null);
@@ -37,13 +39,14 @@ export function FindJobPanel({
     setState({
       step: "searching",
       page: 1,
-      pageCount: Math.max(1, Math.ceil(expectedTotal / SEARCH_PAGE_SIZE)),
+      pageCount: Math.max(1, Math.ceil(expectedTotal / pageSize)),
     });
     try {
       const position = await findJobPosition({
         jobId,
         expectedTotal,
         fetchPage,
+        pageSize,
         signal: controller.signal,
         onProgress: (page, pageCount) => setState({ step: "searching", page, pageCount }),
       });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
+import { DLI_PAGE_LIMIT } from "../../../contract/dli-request";
 import type { JobsPage } from "../api/job-schemas";
-import { findJobPosition, SEARCH_PAGE_SIZE } from "./find-job";
+import { findJobPosition } from "./find-job";
 
 const TOTAL = 250;
 const ids = Array.from({ length: TOTAL }, (_, i) => `job-${i}`);
@@ -9,7 +10,7 @@ function fakeFetch() {
   return vi.fn(
     async (offset: number): Promise<JobsPage> => ({
       total: TOTAL,
-      rows: ids.slice(offset, offset + SEARCH_PAGE_SIZE).map((jobId, i) => ({
+      rows: ids.slice(offset, offset + DLI_PAGE_LIMIT).map((jobId, i) => ({
         kind: "malformed" as const,
         index: i,
         jobId,
@@ -26,6 +27,7 @@ describe("findJobPosition", () => {
     const position = await findJobPosition({
       jobId: "job-142",
       fetchPage,
+      pageSize: DLI_PAGE_LIMIT,
       onProgress: (page, count) => progress.push([page, count]),
       signal: new AbortController().signal,
       expectedTotal: 240,
@@ -44,6 +46,7 @@ describe("findJobPosition", () => {
     const position = await findJobPosition({
       jobId: "missing",
       fetchPage,
+      pageSize: DLI_PAGE_LIMIT,
       onProgress: () => {},
       signal: new AbortController().signal,
     });
@@ -56,6 +59,7 @@ describe("findJobPosition", () => {
     const fetchPage = fakeFetch();
     const search = findJobPosition({
       jobId: "missing",
+      pageSize: DLI_PAGE_LIMIT,
       fetchPage: async (offset) => {
         controller.abort();
         return fetchPage(offset);

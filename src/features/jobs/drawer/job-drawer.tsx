@@ -2,23 +2,29 @@ import { useId } from "react";
 import { CopyButton } from "../../../components/copy-button";
 import { ProgressBar } from "../../../components/progress-bar";
 import { StatusBadge } from "../../../components/status-badge";
+import type { StatusTone } from "../../../contract/job-status";
+import type { JobType } from "../../../contract/list-url";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
 import type { Job, JobRow } from "../api/job-schemas";
-import { CANCELLABLE } from "../cancel/use-cancel-job";
-import type { JobType } from "../url/jobs-search";
 import { DrawerDialog } from "./drawer-dialog";
 import { FindJobPanel, type FindJobProps } from "./find-job-panel";
 import { RawRequest } from "./raw-request";
 import { RequestSections } from "./request-sections";
 
+/**
+ * What the list knows of the job. A found job comes with what the status rules say of it (its
+ * tone, whether DLI would cancel it): the drawer is told rather than asking src/contract/ itself,
+ * since a lazy chunk that imports those modules makes Rolldown split them, with React and the
+ * catalogue, out of the first-load file (rolldown#10731, #10905).
+ */
 export type DrawerLookup =
   | { status: "loading" }
-  | { status: "found"; row: JobRow }
+  | { status: "found"; row: JobRow; tone: StatusTone; cancellable: boolean }
   | { status: "not-on-page" }
   | { status: "unavailable" };
 
-function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
+function JobSummary({ job, jobType, tone }: { job: Job; jobType: JobType; tone: StatusTone }) {
   const messageId = useId();
   const m = useMessages();
   const d = m.drawer;
@@ -28,7 +34,7 @@ function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
         <div>
           <dt>{d.status}</dt>
           <dd>
-            <StatusBadge status={job.status} />
+            <StatusBadge status={job.status} tone={tone} />
           </dd>
         </div>
         <div>
@@ -39,7 +45,7 @@ function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
           <dt>{d.progress}</dt>
           <dd>
             <span className="progress">
-              <ProgressBar progress={job.progress} raw={job.progressText} />
+              <ProgressBar progress={job.progress} raw={job.progressText} tone={tone} />
             </span>
           </dd>
         </div>
@@ -74,11 +80,11 @@ function JobSummary({ job, jobType }: { job: Job; jobType: JobType }) {
   );
 }
 
-function JobBody({ job, jobType }: { job: Job; jobType: JobType }) {
+function JobBody({ job, jobType, tone }: { job: Job; jobType: JobType; tone: StatusTone }) {
   const m = useMessages();
   return (
     <>
-      <JobSummary job={job} jobType={jobType} />
+      <JobSummary job={job} jobType={jobType} tone={tone} />
       {job.request.kind === "invalid" && (
         <p className="notice" role="note">
           <strong>{m.drawer.invalidJson}</strong> {m.drawer.invalidJsonRest(job.request.error)}
@@ -105,6 +111,7 @@ export default function JobDrawer({
   jobType: JobType;
   lookup: DrawerLookup;
   onClose: () => void;
+  /** Offered for a cancellable job when the server allows cancelling. */
   onCancelJob: ((job: Job) => void) | null;
   find: FindJobProps;
 }) {
@@ -119,11 +126,14 @@ export default function JobDrawer({
         </h2>
         <div className="drawer-header-actions">
           <CopyButton text={jobId} label={m.table.copyJobId} />
-          {onCancelJob && row?.kind === "job" && CANCELLABLE.has(row.status) && (
-            <button type="button" className="cancel-button" onClick={() => onCancelJob(row)}>
-              {m.table.cancelJob}
-            </button>
-          )}
+          {onCancelJob &&
+            row?.kind === "job" &&
+            lookup.status === "found" &&
+            lookup.cancellable && (
+              <button type="button" className="cancel-button" onClick={() => onCancelJob(row)}>
+                {m.table.cancelJob}
+              </button>
+            )}
           <button type="button" className="close-button" onClick={onClose}>
             {m.drawer.close}
           </button>
@@ -142,7 +152,9 @@ export default function JobDrawer({
             <strong>{m.drawer.malformed}</strong> {m.drawer.malformedBody(row.problems.join("; "))}
           </p>
         )}
-        {row?.kind === "job" && <JobBody job={row} jobType={jobType} />}
+        {row?.kind === "job" && lookup.status === "found" && (
+          <JobBody job={row} jobType={jobType} tone={lookup.tone} />
+        )}
       </div>
     </DrawerDialog>
   );

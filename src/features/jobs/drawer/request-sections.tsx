@@ -1,7 +1,7 @@
 import { useId, useMemo } from "react";
+import type { JobType } from "../../../contract/list-url";
 import { useMessages } from "../../../lib/i18n/messages";
 import { groupRequest, type RequestGroup } from "../request/request-groups";
-import type { JobType } from "../url/jobs-search";
 import { FieldValue } from "./field-value";
 
 function Section({ group }: { group: RequestGroup }) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import type { JobsSearch } from "../url/jobs-search";
+import type { JobsSearch } from "../../../contract/list-url";
 import type { SetJobsSearch } from "../url/use-jobs-search";
 
 /** Marks a history entry pushed by opening the drawer, so closing it can go back instead. */

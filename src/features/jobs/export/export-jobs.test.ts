@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseJobsSearch } from "../../../contract/list-url";
 import { parseJob } from "../api/job-schemas";
-import { parseJobsSearch } from "../url/jobs-search";
 import { csvCell, exportFileName, toCsv, toJson } from "./export-jobs";
 
 const somatic = parseJob(

@@ -1,6 +1,6 @@
+import type { JobsSearch } from "../../../contract/list-url";
 import type { JobRow } from "../api/job-schemas";
 import { summarizeRequest } from "../request/decode-request";
-import type { JobsSearch } from "../url/jobs-search";
 
 /** One exported job: the decoded columns a spreadsheet needs. Credentials were masked at parse time. */
 export type ExportRecord = {

@@ -1,12 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { JobsSearch } from "../../../contract/list-url";
 import { downloadText } from "../../../lib/download";
-import { type JobsRangeKey, jobQueries } from "../api/job-queries";
+import { jobQueries, type RangeView } from "../api/job-queries";
 import { filterJobs, sortJobs } from "../range/local-view";
-import type { JobsSearch } from "../url/jobs-search";
 
 /** Export is the whole range with the view's filters and sort, read first if need be. */
-export function useExport(projectId: string, search: JobsSearch, rangeKey: JobsRangeKey) {
+export function useExport(projectId: string, search: JobsSearch, rangeView: RangeView) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
 
@@ -17,7 +17,7 @@ export function useExport(projectId: string, search: JobsSearch, rangeKey: JobsR
       // read is the error to show, so it is awaited first.
       const builders = import("./export-jobs");
       builders.catch(() => {});
-      const range = await queryClient.fetchQuery(jobQueries.range(rangeKey));
+      const range = await queryClient.fetchQuery(jobQueries.range(rangeView));
       const { exportFileName, toCsv, toJson } = await builders;
       const rows = sortJobs(filterJobs(range.rows, search), search.sort);
       downloadText(

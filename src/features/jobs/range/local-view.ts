@@ -1,6 +1,7 @@
+import { statusRank } from "../../../contract/job-status";
+import type { JobSort } from "../../../contract/list-url";
 import type { Job, JobRow } from "../api/job-schemas";
 import { summarizeRequest } from "../request/decode-request";
-import type { JobSort } from "../url/jobs-search";
 
 /** Every text a lab member may search by: id, owner, samples, input and output paths, message. */
 export function searchableText(job: Job): string {
@@ -36,13 +37,6 @@ export function filterJobs(
     if (statuses && !statuses.has(row.status)) return false;
     return !needle || haystackOf(row).includes(needle);
   });
-}
-
-const STATUS_ORDER = ["LAUNCHING", "RUNNING", "CANCELING", "FAILED", "CANCELLED", "FINISHED"];
-
-function statusRank(status: string): number {
-  const index = STATUS_ORDER.indexOf(status);
-  return index === -1 ? STATUS_ORDER.length : index;
 }
 
 type Compare = (a: Job, b: Job) => number;

@@ -1,7 +1,6 @@
+import { DLI_PAGE_LIMIT } from "../../../contract/dli-request";
 import type { JobRow, JobsPage } from "../api/job-schemas";
 
-/** DLI's largest page. */
-export const RANGE_PAGE_SIZE = 100;
 /** More than this is not read: 200 requests is already a lot to ask of DLI for one view. */
 export const RANGE_CAP = 20_000;
 /** Requests in flight at once: quick, without looking like a flood to the API gateway. */
@@ -34,12 +33,11 @@ export async function readRange({
   concurrency?: number;
 }): Promise<WholeRange> {
   signal.throwIfAborted();
-  const first = await fetchPage(0, RANGE_PAGE_SIZE, signal);
+  const first = await fetchPage(0, DLI_PAGE_LIMIT, signal);
   const total = first.total;
   const wanted = Math.min(total, cap);
   const offsets: number[] = [];
-  for (let offset = RANGE_PAGE_SIZE; offset < wanted; offset += RANGE_PAGE_SIZE)
-    offsets.push(offset);
+  for (let offset = DLI_PAGE_LIMIT; offset < wanted; offset += DLI_PAGE_LIMIT) offsets.push(offset);
 
   const pages: JobRow[][] = [first.rows];
   let read = first.rows.length;
@@ -51,7 +49,7 @@ export async function readRange({
       const index = next++;
       const offset = offsets[index] as number;
       signal.throwIfAborted();
-      const page = await fetchPage(offset, RANGE_PAGE_SIZE, signal);
+      const page = await fetchPage(offset, DLI_PAGE_LIMIT, signal);
       pages[index + 1] = page.rows;
       read += page.rows.length;
       onProgress?.({ read: Math.min(read, wanted), total: wanted });

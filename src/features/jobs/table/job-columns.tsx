@@ -1,13 +1,24 @@
-import { createColumnHelper, rowPaginationFeature, tableFeatures } from "@tanstack/react-table";
+import {
+  type Cell,
+  createColumnHelper,
+  type Row,
+  rowPaginationFeature,
+  tableFeatures,
+} from "@tanstack/react-table";
 import { CopyButton } from "../../../components/copy-button";
 import { ProgressBar } from "../../../components/progress-bar";
 import { StatusBadge } from "../../../components/status-badge";
+import { statusTone } from "../../../contract/job-status";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
 import type { Job, JobRow } from "../api/job-schemas";
 import { summarizeRequest } from "../request/decode-request";
 
 export const jobTableFeatures = tableFeatures({ rowPaginationFeature });
+
+/** A row and a cell of the job table, for the components that draw them. */
+export type JobTableRowModel = Row<typeof jobTableFeatures, JobRow>;
+export type JobTableCell = Cell<typeof jobTableFeatures, JobRow>;
 
 const column = createColumnHelper<typeof jobTableFeatures, JobRow>();
 
@@ -22,8 +33,6 @@ const column = createColumnHelper<typeof jobTableFeatures, JobRow>();
 function job(row: { original: JobRow }): Job | null {
   return row.original.kind === "job" ? row.original : null;
 }
-
-const PROGRESS_TONE: Record<string, string> = { FAILED: "bad", FINISHED: "ok", CANCELLED: "muted" };
 
 function ColumnHeader({ id }: { id: string }) {
   return <>{useMessages().table.headers[id] ?? id}</>;
@@ -80,7 +89,7 @@ export const jobColumns = column.columns([
       if (!j) return null;
       return (
         <>
-          <StatusBadge status={j.status} />
+          <StatusBadge status={j.status} tone={statusTone(j.status)} />
           {j.status === "FAILED" && j.message && (
             <span className="status-message" title={j.message}>
               {j.message}
@@ -142,11 +151,7 @@ export const jobColumns = column.columns([
     cell: ({ row }) => {
       const j = job(row);
       return j ? (
-        <ProgressBar
-          progress={j.progress}
-          raw={j.progressText}
-          tone={PROGRESS_TONE[j.status] ?? "active"}
-        />
+        <ProgressBar progress={j.progress} raw={j.progressText} tone={statusTone(j.status)} />
       ) : null;
     },
   }),

@@ -1,12 +1,9 @@
 import { type KeyboardEvent, memo, type ReactNode } from "react";
+import { isCancellable } from "../../../contract/job-status";
 import { useMessages } from "../../../lib/i18n/messages";
-import type { TimeZoneMode } from "../../../lib/preferences";
+import { usePreferences } from "../../../lib/preferences";
 import type { Job } from "../api/job-schemas";
-import { CANCELLABLE } from "../cancel/use-cancel-job";
-import type { JobsTableInstance } from "./jobs-table";
-
-type TableRow = ReturnType<JobsTableInstance["getRowModel"]>["rows"][number];
-type TableCell = ReturnType<TableRow["getAllCells"]>[number];
+import type { JobTableCell, JobTableRowModel } from "./job-columns";
 
 /**
  * A cell's content, by calling its column's `cell` function. `<FlexRender>` would mount it as a
@@ -14,7 +11,7 @@ type TableCell = ReturnType<TableRow["getAllCells"]>[number];
  * the first render. Calling it is safe because the column functions in job-columns.tsx use no
  * hooks (the components they return do, as components).
  */
-function renderCell(cell: TableCell): ReactNode {
+function renderCell(cell: JobTableCell): ReactNode {
   const content = cell.column.columnDef.cell;
   return typeof content === "function" ? content(cell.getContext()) : content;
 }
@@ -41,15 +38,15 @@ function moveRowFocus(event: KeyboardEvent<HTMLTableRowElement>): void {
 }
 
 type JobTableRowProps = {
-  row: TableRow;
-  /** The cells write times in the viewer's zone; a switch must re-render the row. */
-  timeZone: TimeZoneMode;
+  row: JobTableRowModel;
   onOpenJob: (jobId: string) => void;
   onCancelJob: ((job: Job) => void) | null;
 };
 
 function JobTableRowView({ row, onOpenJob, onCancelJob }: JobTableRowProps) {
   const m = useMessages();
+  // The cells write times in the viewer's zone: subscribing re-renders the row on a switch.
+  usePreferences();
   const job = row.original;
   // Malformed rows are drawn by the table itself.
   if (job.kind !== "job") return null;
@@ -73,7 +70,7 @@ function JobTableRowView({ row, onOpenJob, onCancelJob }: JobTableRowProps) {
       ))}
       {onCancelJob && (
         <td className="col-actions">
-          {CANCELLABLE.has(job.status) && (
+          {isCancellable(job.status) && (
             <button
               type="button"
               className="cancel-button"
@@ -100,7 +97,6 @@ export const JobTableRow = memo(
   JobTableRowView,
   (before, after) =>
     before.row.original === after.row.original &&
-    before.timeZone === after.timeZone &&
     before.onOpenJob === after.onOpenJob &&
     before.onCancelJob === after.onCancelJob,
 );

@@ -1,10 +1,9 @@
-import { functionalUpdate, type PaginationState, useTable } from "@tanstack/react-table";
+import { functionalUpdate, useTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
+import type { JobSort, JobsSearch, PageSize } from "../../../contract/list-url";
 import { useLatestCallback } from "../../../hooks/use-latest-callback";
 import { useMessages } from "../../../lib/i18n/messages";
-import { usePreferences } from "../../../lib/preferences";
 import type { Job, JobRow } from "../api/job-schemas";
-import type { JobSort } from "../url/jobs-search";
 import { jobColumns, jobTableFeatures } from "./job-columns";
 import { JobTableRow } from "./job-table-row";
 
@@ -33,46 +32,66 @@ function rowId(row: JobRow): string {
   return row.kind === "job" ? row.jobId : `malformed-${row.index}`;
 }
 
+/** What the table shows of the list: its page, rows per page and order. */
+export type TableView = Pick<JobsSearch, "page" | "size" | "sort">;
+
+/**
+ * A change the table asks for, worked out from the view as it is when applied (the address
+ * bar's), not as this render saw it: two quick clicks on Next move two pages.
+ */
+export type TableViewChange = (current: TableView) => Partial<TableView>;
+
+/**
+ * The list's table. It owns paging and sorting: the pager, the sort buttons and the shortcuts
+ * all go through it, and it reports every change through `onViewChange`, once.
+ */
 export function useJobsTable({
   rows,
   rowCount,
-  pagination,
-  onPaginationChange,
+  view,
+  onViewChange,
 }: {
   rows: JobRow[];
   rowCount: number;
-  pagination: PaginationState;
-  onPaginationChange: (next: PaginationState) => void;
+  view: TableView;
+  onViewChange: (change: TableViewChange) => void;
 }) {
-  return useTable({
+  const table = useTable({
     features: jobTableFeatures,
     columns: jobColumns,
     data: rows,
     getRowId: rowId,
     manualPagination: true,
     rowCount,
-    state: { pagination },
-    onPaginationChange: (updater) => onPaginationChange(functionalUpdate(updater, pagination)),
+    state: { pagination: { pageIndex: view.page - 1, pageSize: view.size } },
+    onPaginationChange: (updater) =>
+      onViewChange((current) => {
+        const before = { pageIndex: current.page - 1, pageSize: current.size };
+        const after = functionalUpdate(updater, before);
+        // A new size starts again at page 1, as any other change of view does.
+        if (after.pageSize !== before.pageSize) return { size: after.pageSize as PageSize };
+        return after.pageIndex === before.pageIndex ? {} : { page: after.pageIndex + 1 };
+      }),
   });
+  const sortBy = useLatestCallback((columnId: string, first: "asc" | "desc") =>
+    onViewChange((current) => ({ sort: nextSort(current.sort, columnId, first) })),
+  );
+  return { table, view, sortBy };
 }
 
-export type JobsTableInstance = ReturnType<typeof useJobsTable>;
+export type JobsTableControl = ReturnType<typeof useJobsTable>;
 
 export function JobsTable({
-  table,
+  control: { table, view, sortBy },
   caption,
   loading,
   stale,
   emptyMessage,
   onOpenJob,
-  sort,
-  onSort,
   onCancelJob,
 }: {
-  table: JobsTableInstance;
+  control: JobsTableControl;
   onOpenJob: (jobId: string) => void;
-  sort: JobSort;
-  onSort: (sort: JobSort) => void;
   /** Offered on launching and running jobs when the server allows cancelling. */
   onCancelJob: ((job: Job) => void) | null;
   caption: string;
@@ -81,8 +100,6 @@ export function JobsTable({
   emptyMessage: ReactNode;
 }) {
   const m = useMessages();
-  // Times are written in this zone by the cells; a row re-renders when it changes.
-  const { timeZone } = usePreferences();
   const openJob = useLatestCallback(onOpenJob);
   const cancelJob = useLatestCallback((job: Job) => onCancelJob?.(job));
   const columnCount = jobColumns.length + (onCancelJob ? 1 : 0);
@@ -99,7 +116,7 @@ export function JobsTable({
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sortable = SORTABLE[header.column.id];
-                const direction = sortDirection(sort, header.column.id);
+                const direction = sortDirection(view.sort, header.column.id);
                 return (
                   <th
                     key={header.id}
@@ -111,7 +128,7 @@ export function JobsTable({
                       <button
                         type="button"
                         className="sort-button"
-                        onClick={() => onSort(nextSort(sort, header.column.id, sortable))}
+                        onClick={() => sortBy(header.column.id, sortable)}
                       >
                         <table.FlexRender header={header} />
                         <span aria-hidden="true" className="sort-mark">
@@ -172,7 +189,6 @@ export function JobsTable({
               <JobTableRow
                 key={row.id}
                 row={row}
-                timeZone={timeZone}
                 onOpenJob={openJob}
                 onCancelJob={onCancelJob ? cancelJob : null}
               />

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { STATUSES } from "../../../contract/job-status";
 import {
   JOB_TYPES,
   PAGE_SIZES,
   parseJobsSearch,
-  RANGE_PRESETS,
   SORTS,
-  STATUSES,
   serializeJobsSearch,
-} from "./jobs-search";
+} from "../../../contract/list-url";
+import { RANGE_PRESETS } from "../../../contract/time-window";
 
 // Issue 6: the URL-state parser never crashes and normalises to one canonical form, whatever
 // a hand-edited or malicious URL holds.

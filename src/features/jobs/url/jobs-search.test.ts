@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  boundToDayInput,
   isCanonical,
   needsWholeRange,
   parseJobsSearch,
-  patchJobsSearch,
-  resolveTimeWindow,
   serializeJobsSearch,
-} from "./jobs-search";
+} from "../../../contract/list-url";
+import { boundToDayInput, resolveTimeWindow } from "../../../contract/time-window";
+import { patchJobsSearch } from "./jobs-search";
 
 const parse = (query: string) => parseJobsSearch(new URLSearchParams(query));
 

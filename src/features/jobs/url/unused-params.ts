@@ -1,12 +1,11 @@
-import { isSecretKey, MASK } from "../request/mask-secrets";
 import {
   type JobsSearch,
-  parseDateBound,
   parseJobsSearch,
   parseStatusList,
-  RANGE_PRESETS,
   SEARCH_KEYS,
-} from "./jobs-search";
+} from "../../../contract/list-url";
+import { parseDateBound, RANGE_PRESETS } from "../../../contract/time-window";
+import { isSecretKey, MASK } from "../request/mask-secrets";
 
 /** Why a part of a hand-edited address was left out when the list rewrote it. */
 export type UnusedReason =

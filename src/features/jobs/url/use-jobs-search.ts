@@ -4,9 +4,9 @@ import {
   isCanonical,
   type JobsSearch,
   parseJobsSearch,
-  patchJobsSearch,
   serializeJobsSearch,
-} from "./jobs-search";
+} from "../../../contract/list-url";
+import { patchJobsSearch } from "./jobs-search";
 import { findUnusedParams, type UnusedParam } from "./unused-params";
 
 export type SetJobsSearch = (
