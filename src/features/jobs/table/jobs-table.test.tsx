@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { replaceEqualDeep } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as format from "../../../lib/format";
 import { type JobRow, jobsPageSchema, parseJob } from "../api/job-schemas";
-import { JobsTable, useJobsTable } from "./jobs-table";
+import { Pager } from "../components/pager";
+import { JobsTable, type TableView, type TableViewChange, useJobsTable } from "./jobs-table";
 
 afterEach(cleanup);
 
@@ -20,25 +21,33 @@ function rawJob(i: number, progress: string) {
   };
 }
 
-function Table({ rows, onOpenJob }: { rows: JobRow[]; onOpenJob: (id: string) => void }) {
-  const table = useJobsTable({
-    rows,
-    rowCount: rows.length,
-    pagination: { pageIndex: 0, pageSize: 20 },
-    onPaginationChange: () => {},
-  });
+function Table({
+  rows,
+  onOpenJob,
+  rowCount = rows.length,
+  view = { page: 1, size: 20, sort: "-started" },
+  onViewChange = () => {},
+}: {
+  rows: JobRow[];
+  onOpenJob: (id: string) => void;
+  rowCount?: number;
+  view?: TableView;
+  onViewChange?: (change: TableViewChange) => void;
+}) {
+  const control = useJobsTable({ rows, rowCount, view, onViewChange });
   return (
-    <JobsTable
-      table={table}
-      caption="Jobs"
-      loading={false}
-      stale={false}
-      emptyMessage={null}
-      onOpenJob={onOpenJob}
-      sort="-started"
-      onSort={() => {}}
-      onCancelJob={() => {}}
-    />
+    <>
+      <JobsTable
+        control={control}
+        caption="Jobs"
+        loading={false}
+        stale={false}
+        emptyMessage={null}
+        onOpenJob={onOpenJob}
+        onCancelJob={() => {}}
+      />
+      <Pager control={control} />
+    </>
   );
 }
 
@@ -75,5 +84,56 @@ describe("a refreshed page", () => {
     const after = replaceEqualDeep(before, page("4/7"));
     expect(after.rows[4]).toBe(before.rows[4]);
     expect(after.rows[5]).not.toBe(before.rows[5]);
+  });
+});
+
+describe("the table's one callback", () => {
+  /** Applies each reported change to `view`, as the address bar does. */
+  function renderWithView(initial: TableView, rowCount: number) {
+    let view = initial;
+    const changes: Partial<TableView>[] = [];
+    const onViewChange = (change: TableViewChange) => {
+      const patch = change(view);
+      changes.push(patch);
+      view = { ...view, ...patch };
+    };
+    render(
+      <Table
+        rows={[]}
+        onOpenJob={() => {}}
+        rowCount={rowCount}
+        view={initial}
+        onViewChange={onViewChange}
+      />,
+    );
+    return { changes, current: () => view };
+  }
+
+  it("reports every pager control as a change of page, size or sort", () => {
+    const { changes } = renderWithView({ page: 3, size: 20, sort: "-started" }, 200);
+    screen.getByRole("button", { name: "Next page" }).click();
+    screen.getByRole("button", { name: "Previous page" }).click();
+    screen.getByRole("button", { name: "Last page" }).click();
+    screen.getByRole("button", { name: "Page 1" }).click();
+    screen.getByRole("button", { name: /^Duration/ }).click();
+    const size = screen.getByRole("combobox", { name: "Rows per page" }) as HTMLSelectElement;
+    fireEvent.change(size, { target: { value: "50" } });
+    expect(changes).toEqual([
+      { page: 4 },
+      { page: 3 },
+      { page: 10 },
+      { page: 1 },
+      { sort: "-duration" },
+      { size: 50 },
+    ]);
+  });
+
+  it("works each change out from the view as it is then, so two quick clicks move two pages", () => {
+    const { current } = renderWithView({ page: 1, size: 20, sort: "-started" }, 200);
+    const next = screen.getByRole("button", { name: "Next page" });
+    // No re-render between the clicks: the second must build on the first.
+    next.click();
+    next.click();
+    expect(current().page).toBe(3);
   });
 });
