@@ -1,7 +1,6 @@
 // What the drawer shows for the demo emulator's own jobs: a failed job, a truncated request,
 // unknown fields, fields of unexpected types, a request of several hundred KB. Screenshots for
-// the lead go to /tmp/shots/drawer-*.png.
-import { mkdirSync } from "node:fs";
+// the lead go to each test's output folder (test-results/…/drawer-*.png), attached to the report.
 import type { Page } from "@playwright/test";
 import { EDGE_JOB_IDS } from "../server/emulator/edge-cases.ts";
 import { EDGE_CASES_PROJECT_ID, ONCOLOGY_PROJECT_ID } from "../server/emulator/projects.ts";
@@ -9,11 +8,12 @@ import { allDemoJobs, demoJob } from "./demo-jobs.ts";
 import { expect, test } from "./fixtures.ts";
 import { SECTION_NAMES } from "./pages/job-drawer.ts";
 
-const SHOTS = "/tmp/shots";
-
+/** Saves a screenshot in the running test's output folder and attaches it to the report. */
 async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/drawer-${name}.png` });
+  const testInfo = test.info();
+  const path = testInfo.outputPath(`drawer-${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(`drawer-${name}`, { path, contentType: "image/png" });
 }
 
 test("a demo job's drawer (screenshot)", async ({ jobsPage, drawer, page }) => {
