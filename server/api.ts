@@ -4,6 +4,7 @@ import { DEMO_PROJECTS } from "./emulator/data.ts";
 import { createEmulator } from "./emulator/routes.ts";
 import { refusal } from "./guard.ts";
 import {
+  API_SECURITY_HEADERS,
   type GeneJobsBackend,
   requestUrl,
   sendError,
@@ -136,6 +137,7 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
   return (req, res, next) => {
     const verdict = classifyPath(rawPathOf(req.url ?? "/"));
     if (verdict.kind === "not-api") return next();
+    for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
     const started = performance.now();
     const route = verdict.kind === "route" ? ROUTE_TEMPLATES[verdict.route.kind] : null;
     res.once("close", () => {

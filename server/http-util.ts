@@ -25,6 +25,18 @@ export function requestUrl(req: IncomingMessage): URL {
   return new URL(`http://localhost${raw.startsWith("/") ? raw : `/${raw}`}`);
 }
 
+/**
+ * On every API answer, the server's own and DLI's alike, in production and under `npm run dev`.
+ * An answer is data for the app's fetch, never a page: opened directly it may load nothing,
+ * run nothing, submit nothing and be framed by nothing, and as a sandboxed document it has no
+ * access to the dashboard's origin even if a browser rendered it. (A fetch ignores all this.)
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy":
+    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox",
+  "X-Content-Type-Options": "nosniff",
+};
+
 export function sendJson(
   res: ServerResponse,
   status: number,

@@ -100,7 +100,8 @@ describe("proxy", () => {
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(jobs);
-    expect(res.headers.get("content-type")).toBe("application/json;charset=UTF-8");
+    // The dashboard's own type for declared JSON, never DLI's header (issue 15).
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(res.headers.get("set-cookie")).toBeNull();
     expect(res.headers.get("x-request-id")).toBeNull();
 

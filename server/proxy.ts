@@ -23,7 +23,7 @@ export type ProxyOptions = {
   iamTokens?: IamTokenSource;
 };
 
-const PASSED_BACK_HEADERS = ["content-type", "retry-after"] as const;
+const PASSED_BACK_HEADERS = ["retry-after"] as const;
 
 /** Only what the contract defines goes upstream, so the browser cannot smuggle anything else. */
 export function forwardedQuery(search: URLSearchParams): string {
@@ -226,7 +226,7 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
           }
           // Status and body go back as they came (the UI tells "not JSON" from a DLI error), but
           // never as markup: a gateway's HTML page opened directly must not render on our origin.
-          headers["content-type"] = contentTypeFor(body, headers["content-type"]);
+          headers["Content-Type"] = forwardedContentType(answer.headers["content-type"]);
           if (!res.destroyed) {
             res.writeHead(status, headers);
             res.end(body);
@@ -257,14 +257,30 @@ function sendIamFailure(res: ServerResponse, error: unknown): void {
   }
 }
 
-/** DLI's content type for a JSON body (application/json if it claims otherwise), else text/plain. */
-function contentTypeFor(body: Buffer, upstreamType: string | undefined): string {
-  try {
-    JSON.parse(body.toString("utf8"));
-  } catch {
-    return "text/plain; charset=utf-8";
-  }
-  return upstreamType && /^application\/([\w.+-]+\+)?json\b/i.test(upstreamType)
-    ? upstreamType
-    : "application/json; charset=utf-8";
+// RFC 9110 media type: `type/subtype *( OWS ";" OWS [ name=value ] )`, the value a token or a
+// quoted string. A list (`application/json, text/html`), a stray word or a broken quote does
+// not match, and is then not JSON. Every repetition starts at a ";", so matching is linear.
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const QUOTED =
+  '"(?:[\\t\\x20\\x21\\x23-\\x5b\\x5d-\\x7e\\x80-\\xff]|\\\\[\\t\\x20-\\x7e\\x80-\\xff])*"';
+const MEDIA_TYPE = new RegExp(
+  `^(${TOKEN})/(${TOKEN})[ \\t]*(?:;[ \\t]*(?:${TOKEN}=(?:${TOKEN}|${QUOTED})[ \\t]*)?)*$`,
+);
+
+/** True when `declared` is one well-formed media type `application/json` or `application/*+json`. */
+export function declaresJson(declared: string | undefined): boolean {
+  const match = declared === undefined ? null : MEDIA_TYPE.exec(declared.trim());
+  if (!match) return false;
+  const type = (match[1] as string).toLowerCase();
+  const subtype = (match[2] as string).toLowerCase();
+  return type === "application" && (subtype === "json" || subtype.endsWith("+json"));
+}
+
+/**
+ * The Content-Type the browser gets for DLI's answer: the dashboard's own, never DLI's. JSON
+ * when DLI declared JSON (the body is not parsed to decide: the browser's parser judges it),
+ * else plain text, so that no answer ever renders as a page on the dashboard's origin.
+ */
+export function forwardedContentType(declared: string | undefined): string {
+  return declaresJson(declared) ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
 }

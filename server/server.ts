@@ -6,13 +6,15 @@ import { firstPagePath, preloadTag } from "./first-page-preload.ts";
 import { createStaticHandler } from "./static.ts";
 
 /**
- * On every response, API and static alike. The CSP allows no inline script, no eval and no
- * inline style (the app sets none); nothing may frame the dashboard, and nothing leaves the origin.
+ * On every response, API and static alike (the API handler then puts its stricter CSP on its
+ * answers). The CSP allows no inline script, no eval and no inline style (the app sets none);
+ * nothing may frame the dashboard, forms post only to it, no `<base>` may move its relative
+ * URLs, and nothing leaves the origin.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Content-Security-Policy":
     "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; " +
-    "base-uri 'self'; frame-ancestors 'none'",
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "X-Frame-Options": "DENY",
