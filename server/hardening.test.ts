@@ -5,9 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ServerAuth, ServerConfig } from "./config.ts";
+import { createMemoryBudget } from "./memory-budget.ts";
 import type { ProxyOptions } from "./proxy.ts";
 import { startServer } from "./server.ts";
-import { answerIamLogin, type RawResponse, rawRequest } from "./test-helpers.ts";
+import { answerIamLogin, type RawResponse, rawRequest, readAnswer } from "./test-helpers.ts";
 
 // Issue 6, rule by rule, against a real server in proxy mode and a fake DLI that records
 // everything it is sent. "Never forwarded" is checked by that record staying empty.
@@ -652,6 +653,124 @@ describe("upstream faults", () => {
     const res = await rawRequest(url, LIST);
     expect(res.status).toBe(502);
     expect(errorCode(res)).toBe("DASHBOARD.UPSTREAM_TOO_LARGE");
+  });
+
+  describe("answers longer than what is held whole stream through (issue 15)", () => {
+    const LONG = JSON.stringify({
+      job_count: 1,
+      jobs: [{ job_id: JOB, pad: "y".repeat(300_000) }],
+    });
+    /** Writes `body` in 8 KB pieces, with or without a declared length; `stopAt` cuts it off. */
+    const stream = (body: string, declared: boolean, stopAt = body.length) =>
+      ((req, res) => {
+        const headers: Record<string, string> = { "Content-Type": "application/json" };
+        if (declared) headers["Content-Length"] = String(body.length);
+        res.writeHead(200, headers);
+        for (let i = 0; i < stopAt; i += 8192) res.write(body.slice(i, Math.min(i + 8192, stopAt)));
+        if (stopAt >= body.length) res.end();
+        else res.write("", () => req.socket.resetAndDestroy());
+      }) satisfies typeof respond;
+
+    it.each([
+      ["declared", true],
+      ["chunked", false],
+    ])("intact, with the server's own type (%s)", async (_n, declared) => {
+      respond = stream(LONG, declared);
+      const { url } = await proxyServer({ proxy: { holdBytes: 16_384 } });
+      const res = await readAnswer(url, LIST);
+      expect(res).toMatchObject({ status: 200, complete: true, body: LONG });
+      expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(res.headers["content-length"]).toBe(declared ? String(LONG.length) : undefined);
+      expect(res.headers["cache-control"]).toBe("no-store");
+    });
+
+    it.each([
+      ["declared", true],
+      ["chunked", false],
+    ])(
+      "cut off by DLI mid-way (%s): the browser sees a broken answer, never a short whole one",
+      async (_n, declared) => {
+        respond = stream(LONG, declared, 100_000);
+        const { url, logged, log } = await proxyServer({ proxy: { holdBytes: 16_384 } });
+        const res = await readAnswer(url, LIST);
+        expect(res.status).toBe(200);
+        expect(res.complete).toBe(false);
+        expect(res.body.length).toBeLessThan(LONG.length);
+        await logged(1);
+        expect(JSON.parse(log[0] ?? "{}").upstream_ms).toEqual(expect.any(Number));
+      },
+    );
+
+    it("over the size cap once streaming: broken off, and DLI's request aborted", async () => {
+      let upstreamClosed = false;
+      respond = (req, res) => {
+        res.on("close", () => {
+          upstreamClosed = true;
+        });
+        stream(LONG, false)(req, res);
+      };
+      const { url } = await proxyServer({
+        proxy: { holdBytes: 16_384, maxResponseBytes: 100_000 },
+      });
+      const res = await readAnswer(url, LIST);
+      expect(res.complete).toBe(false);
+      expect(res.body.length).toBeLessThanOrEqual(100_000);
+      await expect.poll(() => upstreamClosed).toBe(true);
+    });
+  });
+
+  describe("one memory budget for all answers in flight (issue 15)", () => {
+    const HELD = JSON.stringify({ job_count: 1, jobs: [{ job_id: JOB, pad: "z".repeat(60_000) }] });
+
+    it.each([
+      ["declares its length", true],
+      ["is chunked", false],
+    ])(
+      "spent: a second answer that %s gets 503 DASHBOARD.BUSY with Retry-After; the first is whole",
+      async (_n, declared) => {
+        const budget = createMemoryBudget(100_000);
+        let releaseFirst = () => {};
+        let calls = 0;
+        respond = (_req, res) => {
+          calls++;
+          if (calls === 1) {
+            // The first answer: its length, half its body, then the rest when the test says.
+            res.writeHead(200, {
+              "Content-Type": "application/json",
+              "Content-Length": String(HELD.length),
+            });
+            res.write(HELD.slice(0, 30_000));
+            releaseFirst = () => res.end(HELD.slice(30_000));
+            return;
+          }
+          const headers: Record<string, string> = { "Content-Type": "application/json" };
+          if (declared || calls > 2) headers["Content-Length"] = String(HELD.length);
+          res.writeHead(200, headers);
+          for (let i = 0; i < HELD.length; i += 8192) res.write(HELD.slice(i, i + 8192));
+          res.end();
+        };
+        const { url } = await proxyServer({ proxy: { memoryBudget: budget, holdBytes: 65_536 } });
+        const first = readAnswer(url, LIST);
+        // The first answer holds its whole declared length while it comes in.
+        await expect.poll(() => budget.held).toBe(HELD.length);
+
+        const second = await readAnswer(url, LIST);
+        expect(second.status).toBe(503);
+        expect(second.headers["retry-after"]).toBe("2");
+        expect(JSON.parse(second.body)).toEqual({
+          error_code: "DASHBOARD.BUSY",
+          error_msg: expect.stringMatching(/^The dashboard server is holding as much/),
+        });
+        expect(budget.held).toBe(HELD.length);
+
+        releaseFirst();
+        expect(await first).toMatchObject({ status: 200, complete: true, body: HELD });
+        await expect.poll(() => budget.held).toBe(0);
+        // Given back: the next answer of the same size goes through.
+        expect(await readAnswer(url, LIST)).toMatchObject({ status: 200, body: HELD });
+        expect(calls).toBe(3);
+      },
+    );
   });
 
   it("reuses one keep-alive connection to DLI for consecutive requests", async () => {

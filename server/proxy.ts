@@ -9,6 +9,7 @@ import {
   type IamTokenSource,
   IamUnreachableError,
 } from "./iam-token.ts";
+import { createMemoryBudget, type MemoryBudget } from "./memory-budget.ts";
 import { LIST_PARAMS } from "./request-rules.ts";
 import { rfc3986, signRequest } from "./sign.ts";
 
@@ -19,6 +20,13 @@ export type ProxyOptions = {
   connectTimeoutMs?: number;
   /** Largest answer read from DLI; 20 MB by default (a page of 100 jobs is far below). */
   maxResponseBytes?: number;
+  /**
+   * Answers up to this size are held whole and sent with their length, so that a failure on
+   * the way is still a clean error; longer ones stream through. 1 MB by default.
+   */
+  holdBytes?: number;
+  /** Bytes of answers held at once across all requests; 64 MB by default, then 503. */
+  memoryBudget?: MemoryBudget;
   /** Where IAM tokens come from when config.auth is an IAM user (tests pass their own clock). */
   iamTokens?: IamTokenSource;
 };
@@ -58,7 +66,12 @@ function upstreamHeaders(
   return headers;
 }
 
-type Failure = { status: 502 | 504; code: string; message: string };
+type Failure = {
+  status: 502 | 503 | 504;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+};
 
 /** The proxy-mode backend: forwards the two gene-job routes to `config.endpoint`. Never retries. */
 export function createProxy(config: ServerConfig, options: ProxyOptions = {}): GeneJobsBackend {
@@ -67,6 +80,10 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
   const timeoutMs = options.timeoutMs ?? 30_000;
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   const maxBytes = options.maxResponseBytes ?? 20 * 1024 * 1024;
+  const holdBytes = options.holdBytes ?? 1024 * 1024;
+  // 32 sockets (below) of answers held whole (1 MB) or streaming (1 MB share each) fit in 64 MB;
+  // the budget holds whatever the settings, and under `npm run dev` too.
+  const budget = options.memoryBudget ?? createMemoryBudget(64 * 1024 * 1024);
   const tls = endpoint.protocol === "https:";
   // Keep-alive: a page load's requests reuse one warm (TLS) connection to DLI. Idle sockets are
   // dropped after 15 s, before a typical gateway's idle timeout closes them under us.
@@ -104,6 +121,18 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
     return new Promise<void>((resolve) => {
       let settled = false;
       const timers: NodeJS.Timeout[] = [];
+      /** Bytes of the memory budget this request has taken; given back once its answer is out. */
+      let taken = 0;
+      const holdUpTo = (bytes: number): boolean => {
+        if (bytes <= taken) return true;
+        if (!budget.tryTake(bytes - taken)) return false;
+        taken = bytes;
+        return true;
+      };
+      const giveBack = () => {
+        budget.give(taken);
+        taken = 0;
+      };
       /** Ends the exchange once: with DLI's answer sent, a failure to send, or "abort". */
       const finish = (failure?: Failure | "abort") => {
         if (settled) return;
@@ -113,10 +142,18 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
         recordUpstreamMs(res, performance.now() - started);
         if (failure) {
           upstream.destroy();
-          if (failure !== "abort" && !res.headersSent && !res.destroyed) {
-            sendError(res, failure.status, failure.code, failure.message);
+          if (res.headersSent) {
+            // Part of the answer is out: the browser must see a broken answer, never a short one
+            // that looks whole (a declared length not reached, or no last chunk).
+            res.destroy();
+          } else if (failure !== "abort" && !res.destroyed) {
+            sendError(res, failure.status, failure.code, failure.message, failure.headers);
           }
         }
+        // What was sent may still wait in the socket's buffer: held until the response is over.
+        if (res.writableEnded && !res.writableFinished && !res.destroyed)
+          res.once("close", giveBack);
+        else giveBack();
         resolve();
       };
       const fail = (status: 502 | 504, code: string, message: string) =>
@@ -172,65 +209,91 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
       });
 
       upstream.on("response", (answer: IncomingMessage) => {
+        if (settled) return;
         const status = answer.statusCode ?? 502;
         // Not retried (a 401 never is); the viewer's next request gets a new token.
         if (status === 401 && iamToken) iamTokens?.refused(projectId, iamToken);
-        const declared = Number(answer.headers["content-length"]);
+        if (status >= 300 && status < 400) {
+          return fail(
+            502,
+            "DASHBOARD.UPSTREAM_BAD_RESPONSE",
+            `DLI at ${endpoint.host} answered ${status} with a redirect, which the dashboard never follows`,
+          );
+        }
         const tooLarge = () =>
           fail(
             502,
             "DASHBOARD.UPSTREAM_TOO_LARGE",
             `DLI at ${endpoint.host} sent an answer larger than ${Math.round(maxBytes / 1024 / 1024)} MB`,
           );
-        if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
-        const chunks: Buffer[] = [];
-        let size = 0;
-        answer.on("data", (chunk: Buffer) => {
-          if (settled) return;
-          size += chunk.length;
-          if (size > maxBytes) return tooLarge();
-          chunks.push(chunk);
-        });
-        answer.on("error", () => undefined);
-        answer.on("aborted", () =>
+        const busy = () =>
+          finish({
+            status: 503,
+            code: "DASHBOARD.BUSY",
+            message: `The dashboard server is holding as much of DLI's answers as it may (${Math.round(budget.limit / 1024 / 1024)} MB); try again in a moment`,
+            headers: { "Retry-After": "2" },
+          });
+        const cutOff = () =>
           fail(
             502,
             "DASHBOARD.UPSTREAM_UNREACHABLE",
             `DLI at ${endpoint.host} closed the connection in the middle of its answer`,
-          ),
-        );
+          );
+        const lengthHeader = answer.headers["content-length"];
+        const declared = lengthHeader === undefined ? undefined : Number(lengthHeader);
+        if (declared !== undefined && declared > maxBytes) return tooLarge();
+        // An answer up to `holdLimit` is held whole, then sent with its length: a failure on the
+        // way is still a clean error. A longer one streams through, holding no more than that.
+        const holdLimit = Math.min(holdBytes, maxBytes);
+        if (declared !== undefined && !holdUpTo(Math.min(declared, holdLimit))) return busy();
+
+        const headers: Record<string, string> = { "Cache-Control": "no-store" };
+        for (const name of PASSED_BACK_HEADERS) {
+          const value = answer.headers[name];
+          if (typeof value === "string") headers[name] = value;
+        }
+        // Status and body go back as they came (the UI tells "not JSON" from a DLI error), but
+        // never as markup: a gateway's HTML page opened directly must not render on our origin.
+        headers["Content-Type"] = forwardedContentType(answer.headers["content-type"]);
+
+        const held: Buffer[] = [];
+        let size = 0;
+        let streaming = false;
+        const pass = (chunk: Buffer) => {
+          // The browser reads slower than DLI sends: wait for it rather than buffer.
+          if (!res.write(chunk)) answer.pause();
+        };
+        res.on("drain", () => answer.resume());
+        answer.on("data", (chunk: Buffer) => {
+          if (settled) return;
+          size += chunk.length;
+          if (size > maxBytes) return tooLarge();
+          if (streaming) return pass(chunk);
+          if (size <= holdLimit) {
+            if (!holdUpTo(size)) return busy();
+            held.push(chunk);
+            return;
+          }
+          // Longer than an answer held whole: from here on it streams, keeping its share of the
+          // budget for what waits in the socket's buffers.
+          if (!holdUpTo(holdLimit)) return busy();
+          streaming = true;
+          if (declared !== undefined) headers["Content-Length"] = String(declared);
+          res.writeHead(status, headers);
+          for (const part of held.splice(0)) res.write(part);
+          pass(chunk);
+        });
+        answer.on("error", () => undefined);
+        answer.on("aborted", cutOff);
         answer.on("end", () => {
           if (settled) return;
-          if (!answer.complete) {
-            return fail(
-              502,
-              "DASHBOARD.UPSTREAM_UNREACHABLE",
-              `DLI at ${endpoint.host} closed the connection in the middle of its answer`,
-            );
-          }
-          const body = Buffer.concat(chunks, size);
-          if (status >= 300 && status < 400) {
-            return fail(
-              502,
-              "DASHBOARD.UPSTREAM_BAD_RESPONSE",
-              `DLI at ${endpoint.host} answered ${status} with a redirect, which the dashboard never follows`,
-            );
-          }
-          const headers: Record<string, string> = {
-            "Content-Length": String(body.length),
-            "Cache-Control": "no-store",
-          };
-          for (const name of PASSED_BACK_HEADERS) {
-            const value = answer.headers[name];
-            if (typeof value === "string") headers[name] = value;
-          }
-          // Status and body go back as they came (the UI tells "not JSON" from a DLI error), but
-          // never as markup: a gateway's HTML page opened directly must not render on our origin.
-          headers["Content-Type"] = forwardedContentType(answer.headers["content-type"]);
-          if (!res.destroyed) {
+          if (!answer.complete) return cutOff();
+          if (!streaming && !res.destroyed) {
+            headers["Content-Length"] = String(size);
             res.writeHead(status, headers);
-            res.end(body);
+            for (const part of held.splice(0)) res.write(part);
           }
+          if (!res.destroyed) res.end();
           finish();
         });
       });

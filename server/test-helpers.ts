@@ -46,3 +46,32 @@ export function answerIamLogin(
     res.end(JSON.stringify({ token: { expires_at: expires } }));
   });
 }
+
+export type MaybeBrokenResponse = RawResponse & { complete: boolean };
+
+/**
+ * Like `rawRequest`, but for an answer that may break off after its headers: `complete` says
+ * whether the client got the whole body (a declared length reached, or the last chunk).
+ */
+export function readAnswer(base: string, path: string): Promise<MaybeBrokenResponse> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path }, (res) => {
+      const chunks: Buffer[] = [];
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) headers[k] = String(v);
+      const settle = () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers,
+          body: Buffer.concat(chunks).toString(),
+          complete: res.complete,
+        });
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", () => undefined);
+      res.on("close", settle);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
