@@ -66,7 +66,9 @@ export function maskSecrets(value: unknown): unknown {
   }
   if (typeof value === "string") return maskString(value);
   if (value && typeof value === "object") {
-    const masked: Record<string, unknown> = {};
+    // No prototype: `masked[key] = …` with a key such as `__proto__` then keeps it as data,
+    // where an ordinary object would take it as its prototype (and show its fields as its own).
+    const masked: Record<string, unknown> = Object.create(null);
     for (const [key, item] of Object.entries(value)) {
       masked[key] = isSecretKey(key) && item != null ? MASK : maskSecrets(item);
     }
