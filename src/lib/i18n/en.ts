@@ -88,6 +88,8 @@ export const en = {
     stopReading: "Stop reading",
     capNotice: (total: string, cap: string) =>
       `This range holds ${total} jobs; only the newest ${cap} are searched, sorted, counted and exported. Narrow the date range to see the rest.`,
+    extraJobs: (extra: string) =>
+      `DLI sent ${extra} more jobs than were asked for; they are left out. If this persists, tell whoever runs the dashboard: the answer does not follow the DLI contract.`,
     exportCsv: "Export CSV",
     exportJson: "Export JSON",
     shortcutHint: "for keyboard shortcuts.",
@@ -167,6 +169,7 @@ export const en = {
     path: "Copy path",
     list: "Copy list",
     request: "Copy request",
+    value: "Copy value",
   },
   errors: {
     generic: "Something went wrong",
@@ -227,6 +230,8 @@ export const en = {
     showRaw: (kb: number) => `Show raw request (${kb} KB)`,
     showAll: (n: string) => `Show all ${n}`,
     showFewer: "Show fewer",
+    showAllText: (n: string) => `Show all ${n} characters`,
+    showLessText: "Show less",
     yes: "Yes",
     no: "No",
     notOnPage: "not found on this page",

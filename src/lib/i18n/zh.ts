@@ -86,6 +86,8 @@ export const zh: Messages = {
     stopReading: "停止读取",
     capNotice: (total: string, cap: string) =>
       `此范围共有 ${total} 个作业；只对最新的 ${cap} 个进行搜索、排序、统计和导出。请缩小日期范围查看其余作业。`,
+    extraJobs: (extra: string) =>
+      `DLI 返回的作业比请求的多 ${extra} 个，多出的已略去。如果持续出现，请告知仪表板的维护人员：该应答不符合 DLI 接口约定。`,
     exportCsv: "导出 CSV",
     exportJson: "导出 JSON",
     shortcutHint: "查看键盘快捷键。",
@@ -161,6 +163,7 @@ export const zh: Messages = {
     path: "复制路径",
     list: "复制列表",
     request: "复制请求",
+    value: "复制值",
   },
   errors: {
     generic: "出错了",
@@ -215,6 +218,8 @@ export const zh: Messages = {
     showRaw: (kb: number) => `显示原始请求（${kb} KB）`,
     showAll: (n: string) => `显示全部 ${n} 项`,
     showFewer: "收起",
+    showAllText: (n: string) => `显示全部 ${n} 个字符`,
+    showLessText: "收起",
     yes: "是",
     no: "否",
     notOnPage: "不在本页",

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { CopyButton } from "../../../components/copy-button";
+import { LongText } from "../../../components/long-text";
 import { formatNumber } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
 import { argumentLines, type FieldKind } from "../request/request-groups";
@@ -20,7 +21,7 @@ export function PathValue({ path, copyable = true }: { path: string; copyable?: 
   const m = useMessages();
   return (
     <span className="path-value">
-      <code className="mono">{path}</code>
+      <LongText as="span" className="mono path-text" text={path} />
       {copyable && <CopyButton text={path} label={m.copy.path} />}
     </span>
   );
@@ -31,9 +32,7 @@ function ArgumentList({ args }: { args: string[] }) {
     <span className="args">
       {argumentLines(args).map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the same argument may repeat; order is identity
-        <code key={index} className="mono">
-          {line.join(" ")}
-        </code>
+        <LongText key={index} className="mono arg-line" text={line.join(" ")} />
       ))}
     </span>
   );
@@ -100,7 +99,7 @@ export function FieldValue({
     return OBS_PATH.test(value) ? (
       <PathValue path={value} copyable={copyable} />
     ) : (
-      <span className="text-value">{value}</span>
+      <LongText className="text-value" text={value} />
     );
   }
   if (typeof value === "boolean") return <YesNo value={value} />;
@@ -111,5 +110,5 @@ export function FieldValue({
     }
     return <CollapsibleList items={value} />;
   }
-  return <pre className="inline-json">{JSON.stringify(value, null, 2)}</pre>;
+  return <LongText as="pre" className="inline-json" text={JSON.stringify(value, null, 2)} />;
 }

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { CopyButton } from "../../../components/copy-button";
+import { LongText } from "../../../components/long-text";
 import { ProgressBar } from "../../../components/progress-bar";
 import { StatusBadge } from "../../../components/status-badge";
 import type { StatusTone } from "../../../contract/job-status";
@@ -73,7 +74,7 @@ function JobSummary({ job, jobType, tone }: { job: Job; jobType: JobType; tone: 
           aria-labelledby={messageId}
         >
           <h3 id={messageId}>{job.status === "FAILED" ? d.failureReason : d.message}</h3>
-          <p className="message-text">{job.message}</p>
+          <LongText as="p" className="message-text" text={job.message} />
         </section>
       )}
     </>
