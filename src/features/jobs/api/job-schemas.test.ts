@@ -49,14 +49,25 @@ describe("parseJob", () => {
 
 describe("jobsPageSchema", () => {
   it("parses jobs one by one", () => {
-    const page = jobsPageSchema.parse({ job_count: 70, jobs: [goodJob, { nope: true }] });
+    const page = jobsPageSchema(20).parse({ job_count: 70, jobs: [goodJob, { nope: true }] });
     expect(page.total).toBe(70);
     expect(page.rows.map((r) => r.kind)).toEqual(["job", "malformed"]);
   });
 
+  it("keeps at most the jobs asked for, and counts the rest (issue 15)", () => {
+    const jobs = Array.from({ length: 5_000 }, (_, i) => ({ ...goodJob, job_id: `j${i}` }));
+    const page = jobsPageSchema(20).parse({ job_count: 5_000, jobs });
+    expect(page.rows).toHaveLength(20);
+    expect(page.rows[19]?.jobId).toBe("j19");
+    expect(page.extraJobs).toBe(4_980);
+    expect(jobsPageSchema(20).parse({ job_count: 2, jobs: jobs.slice(0, 2) }).extraJobs).toBe(
+      undefined,
+    );
+  });
+
   it("rejects an envelope that is not the contract", () => {
-    expect(jobsPageSchema.safeParse({ jobs: [] }).success).toBe(false);
-    expect(jobsPageSchema.safeParse({ job_count: "70", jobs: [] }).success).toBe(false);
-    expect(jobsPageSchema.safeParse("<html>").success).toBe(false);
+    expect(jobsPageSchema(20).safeParse({ jobs: [] }).success).toBe(false);
+    expect(jobsPageSchema(20).safeParse({ job_count: "70", jobs: [] }).success).toBe(false);
+    expect(jobsPageSchema(20).safeParse("<html>").success).toBe(false);
   });
 });

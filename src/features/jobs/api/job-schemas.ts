@@ -70,16 +70,26 @@ export function parseJob(raw: unknown, index: number): JobRow {
   };
 }
 
-/** The page envelope is strict (without it there is no page); jobs are parsed one by one. */
-export const jobsPageSchema = z.pipe(
-  z.object({
-    job_count: z.number().check(z.int(), z.nonnegative()),
-    jobs: z.array(z.unknown()),
-  }),
-  z.transform(({ job_count, jobs }) => ({
-    total: job_count,
-    rows: jobs.map(parseJob),
-  })),
-);
+/** A page of jobs; `extraJobs` counts jobs DLI sent beyond the `limit` asked for (dropped). */
+export type JobsPage = { total: number; rows: JobRow[]; extraJobs?: number };
 
-export type JobsPage = z.output<typeof jobsPageSchema>;
+const pageEnvelope = z.object({
+  job_count: z.number().check(z.int(), z.nonnegative()),
+  jobs: z.array(z.unknown()),
+});
+
+/**
+ * A page asked for with `limit`: the envelope is strict (without it there is no page); jobs are
+ * parsed one by one, and no more than `limit` of them: an answer of 100,000 jobs to `limit=20`
+ * froze the tab, so the rest are counted, not parsed or drawn.
+ */
+export function jobsPageSchema(limit: number) {
+  return z.pipe(
+    pageEnvelope,
+    z.transform(({ job_count, jobs }): JobsPage => {
+      const page: JobsPage = { total: job_count, rows: jobs.slice(0, limit).map(parseJob) };
+      if (jobs.length > limit) page.extraJobs = jobs.length - limit;
+      return page;
+    }),
+  );
+}

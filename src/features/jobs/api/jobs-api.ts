@@ -4,7 +4,7 @@ import { requestJson } from "../../../lib/http";
 import { jobsPageSchema } from "./job-schemas";
 
 export function listJobs(params: ListJobsParams, signal?: AbortSignal) {
-  return requestJson(listJobsPath(params), jobsPageSchema, signal ? { signal } : {});
+  return requestJson(listJobsPath(params), jobsPageSchema(params.limit), signal ? { signal } : {});
 }
 
 export function cancelJob(projectId: string, jobId: string) {

@@ -1,5 +1,6 @@
 import { ErrorPanel } from "../../../components/error-panel";
 import { hasActiveJob } from "../../../contract/job-status";
+import { formatNumber } from "../../../lib/format";
 import { ApiError } from "../../../lib/http";
 import { useMessages } from "../../../lib/i18n/messages";
 import { CancelRefusal } from "../cancel/cancel-refusal";
@@ -31,6 +32,8 @@ export function ListNotices({
   const { query, range } = list;
   const retryingAfter = query.failureCount > 0 && query.isFetching ? query.failureReason : null;
   const rangeTotal = range.query.data?.total;
+  const extraJobs =
+    (query.data?.extraJobs ?? 0) + (list.whole ? 0 : (range.query.data?.extraJobs ?? 0));
   return (
     <>
       {rewrittenAddress && (
@@ -44,6 +47,11 @@ export function ListNotices({
       )}
       {range.query.data?.capped && rangeTotal !== undefined && (
         <CapNotice.Component total={rangeTotal} />
+      )}
+      {extraJobs > 0 && (
+        <p className="notice" role="note">
+          {m.filters.extraJobs(formatNumber(extraJobs))}
+        </p>
       )}
       {live && hasActiveJob(list.rows) && (
         <p className="live-note muted" role="status">

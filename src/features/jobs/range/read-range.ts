@@ -13,6 +13,8 @@ export type WholeRange = {
   /** How many jobs DLI says the range holds (may exceed rows.length when capped). */
   total: number;
   capped: boolean;
+  /** Jobs DLI sent beyond the page size asked for, over all pages (dropped, see jobsPageSchema). */
+  extraJobs?: number;
 };
 
 /**
@@ -41,6 +43,7 @@ export async function readRange({
 
   const pages: JobRow[][] = [first.rows];
   let read = first.rows.length;
+  let extraJobs = first.extraJobs ?? 0;
   onProgress?.({ read: Math.min(read, wanted), total: wanted });
 
   let next = 0;
@@ -51,6 +54,7 @@ export async function readRange({
       signal.throwIfAborted();
       const page = await fetchPage(offset, DLI_PAGE_LIMIT, signal);
       pages[index + 1] = page.rows;
+      extraJobs += page.extraJobs ?? 0;
       read += page.rows.length;
       onProgress?.({ read: Math.min(read, wanted), total: wanted });
     }
@@ -66,5 +70,7 @@ export async function readRange({
     }
     rows.push(row);
   }
-  return { rows: rows.slice(0, wanted), total, capped: total > cap };
+  const range: WholeRange = { rows: rows.slice(0, wanted), total, capped: total > cap };
+  if (extraJobs > 0) range.extraJobs = extraJobs;
+  return range;
 }

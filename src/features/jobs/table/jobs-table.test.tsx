@@ -75,7 +75,7 @@ describe("JobsTable rows", () => {
 describe("a refreshed page", () => {
   it("keeps the unchanged jobs as the same objects, so their rows are not redrawn", () => {
     const page = (progress5: string) =>
-      jobsPageSchema.parse({
+      jobsPageSchema(20).parse({
         job_count: 20,
         jobs: Array.from({ length: 20 }, (_, i) => rawJob(i, i === 5 ? progress5 : "3/7")),
       });
