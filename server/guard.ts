@@ -18,6 +18,22 @@ function isLoopbackName(hostname: string): boolean {
   );
 }
 
+/** A Host header that is only a host name or address and a port: no userinfo, path or spaces. */
+const PLAIN_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * The Host header as `URL.host` spells it for `protocol` (the Origin's): host names in lower case
+ * (they are case-insensitive), the protocol's default port left out. Undefined when not plain.
+ */
+function normalizedHost(hostHeader: string, protocol: string): string | undefined {
+  if (!PLAIN_HOST.test(hostHeader)) return undefined;
+  try {
+    return new URL(`${protocol}//${hostHeader}`).host;
+  } catch {
+    return undefined;
+  }
+}
+
 function hostnameOf(hostHeader: string): string | undefined {
   try {
     return new URL(`http://${hostHeader}`).hostname;
@@ -44,16 +60,17 @@ export function refusal(req: IncomingMessage, bindHost: string): string | undefi
   }
   const origin = req.headers.origin;
   if (origin !== undefined) {
-    let originHost: string | undefined;
+    // Same host name (in any case) and port; the scheme may differ behind a TLS proxy.
+    let sameHost = false;
     try {
       const parsed = new URL(origin);
-      originHost =
-        parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.host : undefined;
+      sameHost =
+        (parsed.protocol === "http:" || parsed.protocol === "https:") &&
+        parsed.host === normalizedHost(host, parsed.protocol);
     } catch {
-      originHost = undefined;
+      sameHost = false;
     }
-    if (originHost !== host)
-      return `Cross-origin ${req.method} from ${origin.slice(0, 100)} refused`;
+    if (!sameHost) return `Cross-origin ${req.method} from ${origin.slice(0, 100)} refused`;
   }
   return undefined;
 }

@@ -1,5 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  request,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { createServer as createTcpServer, type Socket, type Server as TcpServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -375,6 +381,33 @@ describe("headers in", () => {
     for (const headers of ok)
       expect((await rawRequest(url, LIST, "GET", headers)).status).toBe(200);
     expect((await rawRequest(url, CANCEL, "DELETE", { Origin: origin })).status).toBe(200);
+  });
+
+  it("host names are case-insensitive: LOCALHOST in Host and Origin names this server (issue 15)", async () => {
+    const { url } = await proxyServer();
+    const port = new URL(url).port;
+    const same: Record<string, string>[] = [
+      { Host: `LOCALHOST:${port}` },
+      { Host: `LOCALHOST:${port}`, Origin: `http://LOCALHOST:${port}` },
+      { Host: `LocalHost:${port}`, Origin: `http://localhost:${port}` },
+      { Host: `localhost:${port}`, Origin: `http://LOCALHOST:${port}` },
+      { Host: `Dashboard.LOCALHOST:${port}`, Origin: `https://dashboard.localhost:${port}` },
+      { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` },
+    ];
+    for (const headers of same) {
+      const res = await rawRequest(url, CANCEL, "DELETE", headers);
+      expect(`${JSON.stringify(headers)}: ${res.status}`).toBe(`${JSON.stringify(headers)}: 200`);
+    }
+    // Still refused: another port, another name, or a Host that is not a plain host name.
+    const other: Record<string, string>[] = [
+      { Host: `LOCALHOST:${port}`, Origin: `http://LOCALHOST:1${port}` },
+      { Host: `LOCALHOST:${port}`, Origin: `http://127.0.0.1:${port}` },
+      { Host: `evil.example@LOCALHOST:${port}`, Origin: `http://LOCALHOST:${port}` },
+    ];
+    for (const headers of other) {
+      const res = await rawRequest(url, CANCEL, "DELETE", headers);
+      expect(`${JSON.stringify(headers)}: ${res.status}`).toBe(`${JSON.stringify(headers)}: 403`);
+    }
   });
 });
 
@@ -791,6 +824,29 @@ describe("upstream faults", () => {
     });
     expect(line.upstream_ms).toBeGreaterThanOrEqual(50);
     expect(line.ms).toBeGreaterThanOrEqual(line.upstream_ms);
+  });
+
+  it("logs the upstream time of a request the browser left while DLI was working on it (issue 15)", async () => {
+    respond = () => undefined;
+    const { url, log, logged } = await proxyServer();
+    const { hostname, port } = new URL(url);
+    const browser = request({ hostname, port, path: LIST });
+    browser.on("error", () => undefined);
+    browser.end();
+    await expect.poll(() => seen.length).toBe(1);
+    browser.destroy();
+    await logged(1);
+    const line = JSON.parse(log[0] ?? "{}");
+    expect(line).toMatchObject({ route: "/v2.0/{project_id}/gene/jobs", aborted: true });
+    expect(line.upstream_ms).toEqual(expect.any(Number));
+    expect(line.ms).toBeGreaterThanOrEqual(line.upstream_ms);
+  });
+
+  it("logs upstream_ms null when DLI was not called", async () => {
+    const { url, log, logged } = await proxyServer();
+    await rawRequest(url, `${LIST}?limit=0`);
+    await logged(1);
+    expect(JSON.parse(log[0] ?? "{}")).toMatchObject({ status: 400, upstream_ms: null });
   });
 });
 

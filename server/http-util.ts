@@ -64,15 +64,28 @@ export function sendError(
   sendJson(res, status, { error_code: code, error_msg: message }, headers);
 }
 
-/** Time spent waiting on DLI for a response, for the request log (proxy mode sets it). */
+/**
+ * Time spent waiting on DLI (and IAM) for a response, for the request log (proxy mode sets it):
+ * the recorded figure once the exchange is over, the time so far while it is still going (the
+ * browser left first, and the log line is written before the proxy has noticed), null when DLI
+ * was never asked.
+ */
 const upstreamMs = new WeakMap<ServerResponse, number>();
+const upstreamStarted = new WeakMap<ServerResponse, number>();
+
+export function recordUpstreamStart(res: ServerResponse, started: number): void {
+  upstreamStarted.set(res, started);
+}
 
 export function recordUpstreamMs(res: ServerResponse, ms: number): void {
   upstreamMs.set(res, Math.round(ms));
 }
 
 export function upstreamMsOf(res: ServerResponse): number | null {
-  return upstreamMs.get(res) ?? null;
+  const recorded = upstreamMs.get(res);
+  if (recorded !== undefined) return recorded;
+  const started = upstreamStarted.get(res);
+  return started === undefined ? null : Math.round(performance.now() - started);
 }
 
 /**

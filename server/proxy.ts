@@ -2,7 +2,13 @@ import { Agent as HttpAgent, type IncomingMessage, request, type ServerResponse 
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
 import type { ServerConfig } from "./config.ts";
-import { errorCode, type GeneJobsBackend, recordUpstreamMs, sendError } from "./http-util.ts";
+import {
+  errorCode,
+  type GeneJobsBackend,
+  recordUpstreamMs,
+  recordUpstreamStart,
+  sendError,
+} from "./http-util.ts";
 import {
   createIamTokenSource,
   IamRefusedError,
@@ -106,6 +112,7 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
     const url = new URL(path, endpoint);
     url.search = query;
     const started = performance.now();
+    recordUpstreamStart(res, started);
     let iamToken: string | undefined;
     if (iamTokens) {
       try {
