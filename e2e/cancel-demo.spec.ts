@@ -1,5 +1,6 @@
 // Cancel in demo mode (issue 4): on by default, and the emulator really cancels the job.
 import { ONCOLOGY_PROJECT_ID } from "../server/emulator/projects.ts";
+import { CANCEL_TAKES_MS } from "../server/emulator/store.ts";
 import type { WireJob } from "./demo-jobs.ts";
 import { test as demoTest, expect, startDemoServer } from "./fixtures.ts";
 import { JobActions } from "./pages/job-actions.ts";
@@ -10,7 +11,10 @@ import { JobsPage } from "./pages/jobs-page.ts";
 demoTest(
   "demo mode: a running demo job offers Cancel and the emulator cancels it",
   async ({ page }) => {
-    const server = await startDemoServer();
+    // The emulator's clock, moved by the test: a cancelled job is CANCELING for a while first.
+    let serverNow = Date.now();
+    const server = await startDemoServer({ demoNow: () => serverNow });
+    await page.clock.install();
     try {
       const jobsPage = new JobsPage(page);
       const actions = new JobActions(page);
@@ -30,7 +34,16 @@ demoTest(
       await actions.cancelIn(row).click();
       await expect(actions.confirmationFor(runningId)).toBeVisible();
       await actions.confirmCancel.click();
-      await expect(row).toContainText("Cancelled");
+      await expect(row).toContainText("Cancelling");
+      await expect(actions.cancelIn(row)).toHaveCount(0);
+      serverNow += CANCEL_TAKES_MS;
+      // Still cancelling is still active: the list asks again on its next refresh.
+      await expect
+        .poll(async () => {
+          await page.clock.runFor(10_000);
+          return row.textContent();
+        })
+        .toContain("Cancelled");
       await expect(actions.cancelIn(row)).toHaveCount(0);
       await expect(actions.refusal(runningId)).toHaveCount(0);
     } finally {

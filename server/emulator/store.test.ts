@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JobStore, jobView } from "./store.ts";
+import { CANCEL_TAKES_MS, JobStore, jobView } from "./store.ts";
 import type { DemoJob, JobType } from "./types.ts";
 
 const T0 = Date.parse("2026-11-01T00:00:00Z");
@@ -131,6 +131,13 @@ describe("JobStore.cancel", () => {
     const liveJob = job(1, "DNA_SOMATIC", T0, { live: { launchSec: 60, runSec: 7000, steps: 7 } });
     const store = new JobStore(new Map([["p", [liveJob]]]), () => now);
     expect(store.cancel("p", "job-001")).toEqual({ ok: true });
+    now += CANCEL_TAKES_MS - 1;
+    expect(store.list("p", { limit: 1, offset: 0 })?.jobs[0]).toMatchObject({
+      status: "CANCELING",
+      progress: "1/7",
+      duration: 400,
+    });
+    expect(store.cancel("p", "job-001")).toMatchObject({ ok: false, status: "CANCELING" });
     now += 1_000_000;
     expect(store.list("p", { limit: 1, offset: 0 })?.jobs[0]).toMatchObject({
       status: "CANCELLED",
@@ -147,8 +154,11 @@ describe("JobStore.cancel", () => {
 
   it("cancels a LAUNCHING job", () => {
     const liveJob = job(1, "DNA_GERMLINE", T0, { live: { launchSec: 600, runSec: 600, steps: 3 } });
-    const store = new JobStore(new Map([["p", [liveJob]]]), () => T0 + 10_000);
+    let now = T0 + 10_000;
+    const store = new JobStore(new Map([["p", [liveJob]]]), () => now);
     expect(store.cancel("p", "job-001").ok).toBe(true);
+    expect(store.status("p", "job-001")).toBe("CANCELING");
+    now += CANCEL_TAKES_MS;
     expect(store.status("p", "job-001")).toBe("CANCELLED");
   });
 

@@ -25,6 +25,9 @@ type ProjectIndex = {
   byId: Map<string, DemoJob>;
 };
 
+/** How long a cancelled job stays CANCELING before DLI reports it CANCELLED. */
+export const CANCEL_TAKES_MS = 20_000;
+
 function newestFirst(a: DemoJob, b: DemoJob): number {
   return b.startMs - a.startMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -64,9 +67,11 @@ export function jobView(job: DemoJob, now: number): Record<string, unknown> {
     duration = plan.launchSec + plan.runSec;
   }
   const cancelled = job.cancelledAtMs !== undefined;
+  // Spark takes a while to stop its executors: a cancelled job is CANCELING for a moment first.
+  const stopping = cancelled && now - (job.cancelledAtMs as number) < CANCEL_TAKES_MS;
   return {
     ...job.wire,
-    status: cancelled ? "CANCELLED" : status,
+    status: stopping ? "CANCELING" : cancelled ? "CANCELLED" : status,
     progress: `${step}/${plan.steps}`,
     duration,
     message: cancelled ? "Cancelled by user" : null,
