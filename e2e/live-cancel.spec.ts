@@ -317,6 +317,54 @@ test.describe("cancel, when the server allows it", () => {
   });
 });
 
+test.describe("cancel under a status filter (issue 16)", () => {
+  test.use({ allowCancel: true });
+  test.beforeEach(async ({ page }) => {
+    await page.clock.install({ time: T0 + 10 * 60_000 });
+  });
+
+  test("the cancelled job stays in view and in its drawer, Cancelling and then Cancelled", async ({
+    page,
+    jobsPage,
+    drawer,
+    upstream,
+  }) => {
+    const actions = new JobActions(page);
+    // DLI stops the job in its own time: CANCELING first.
+    upstream.scriptCancel((jobId) => {
+      upstream.updateJob(jobId, { status: "CANCELING" });
+      return replies.cancelled();
+    });
+    await jobsPage.goto(PROXY_PROJECT, { status: "RUNNING", job: RUNNING_ID });
+    await drawer.expectOpenFor(RUNNING_ID);
+    const row = jobsPage.row(RUNNING_ID);
+    await expect(row).toContainText("Running");
+
+    await actions.cancelIn(drawer.forJob(RUNNING_ID)).click();
+    await actions.confirmCancel.click();
+    await expect.poll(() => upstream.cancelRequests().length).toBe(1);
+    // Not RUNNING any more, yet still in this RUNNING-only view, and its drawer still open.
+    await expect(drawer.forJob(RUNNING_ID)).toContainText("Cancelling");
+    await expect(row).toContainText("Cancelling");
+    await expect(drawer.notFoundOnPage).toHaveCount(0);
+
+    upstream.updateJob(RUNNING_ID, { status: "CANCELLED", message: "Cancelled by user" });
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(LIVE_INTERVAL_MS);
+        return row.textContent();
+      })
+      .toContain("Cancelled");
+    await expect(drawer.forJob(RUNNING_ID)).toContainText("Cancelled");
+
+    // Moving on (another filter) lets the view be what it says again.
+    await drawer.close.click();
+    await jobsPage.goto(PROXY_PROJECT, { status: "RUNNING" });
+    await expect(jobsPage.bodyRows.first()).toBeVisible();
+    await expect(jobsPage.row(RUNNING_ID)).toHaveCount(0);
+  });
+});
+
 test.describe("cancel, when the server does not allow it (proxy default)", () => {
   test("no Cancel button anywhere, and the server refuses a DELETE without asking DLI", async ({
     page,

@@ -24,7 +24,7 @@ import { viewTitle } from "./view-title";
 function drawerLookup(list: JobsListData, jobId: string): DrawerLookup {
   if (list.query.isError && list.query.data === undefined) return { status: "unavailable" };
   if (list.query.data === undefined || list.showingPrevious) return { status: "loading" };
-  const row = list.rows.find((r) => r.jobId === jobId);
+  const row = list.findRow(jobId);
   if (!row) return { status: "not-on-page" };
   const status = row.kind === "job" ? row.status : "";
   return { status: "found", row, tone: statusTone(status), cancellable: isCancellable(status) };
@@ -52,7 +52,7 @@ export function JobsList({
     onViewChange: setSearch,
   });
   const cancelAllowed = useQuery(appConfigQuery()).data?.cancelAllowed === true;
-  const cancel = useCancelJob(projectId);
+  const cancel = useCancelJob(projectId, { onConfirm: list.keepInView });
   const drawer = useDrawer(search, setSearch);
   const exporter = useExport(projectId, search, list.range.view);
   const help = useShortcutHelp();

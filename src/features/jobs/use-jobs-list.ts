@@ -71,6 +71,13 @@ export function useJobsList(
   });
   const progress = useRangeProgress(rangeId);
 
+  // A job the viewer cancelled stays in a status-filtered view (as CANCELING, then as it ends)
+  // until the view changes: a row that vanished under the pointer would say nothing of what
+  // happened. Remembered for the view it was acted in.
+  const viewId = `${rangeId}|${search.status?.join(",") ?? ""}|${search.q ?? ""}`;
+  const [kept, setKept] = useState<{ viewId: string; ids: ReadonlySet<string> } | null>(null);
+  const keep = kept?.viewId === viewId ? kept.ids : undefined;
+
   const rangeRows = rangeQuery.data?.rows ?? NO_ROWS;
   const searched = useMemo(() => filterJobs(rangeRows, { q: search.q }), [rangeRows, search.q]);
   const counts = useMemo(
@@ -79,8 +86,10 @@ export function useJobsList(
   );
   const local = useMemo(
     () =>
-      whole ? sortJobs(filterJobs(searched, { status: search.status }), search.sort) : NO_ROWS,
-    [whole, searched, search.status, search.sort],
+      whole
+        ? sortJobs(filterJobs(searched, { status: search.status, keep }), search.sort)
+        : NO_ROWS,
+    [whole, searched, search.status, search.sort, keep],
   );
 
   const source = whole ? rangeQuery : pageQuery;
@@ -125,6 +134,14 @@ export function useJobsList(
     () => void queryClient.cancelQueries({ queryKey: jobKeys.range(rangeView), exact: true }),
   );
 
+  const keepInView = useLatestCallback((jobId: string) =>
+    setKept({ viewId, ids: new Set([...(keep ?? []), jobId]) }),
+  );
+
+  /** The job in this view, on this page or another (a filtered view holds them all). */
+  const findRow = (jobId: string): JobRow | undefined =>
+    (whole ? local : rows).find((row) => row.jobId === jobId);
+
   /** A page of this range, as large as DLI gives, for finding a job that is not on screen. */
   const scanRange = useLatestCallback((offset: number) =>
     queryClient.fetchQuery(jobQueries.scan(rangeView, offset)),
@@ -144,6 +161,8 @@ export function useJobsList(
     settled,
     refetch,
     scanRange,
+    findRow,
+    keepInView,
     range: {
       view: rangeView,
       query: rangeQuery,

@@ -24,7 +24,10 @@ function withStatus<T extends WithRows>(
  * Cancel with a confirmation first; then the job shows CANCELING at once in every cached view
  * of the project, and comes back as it was, with DLI's reason, if DLI refuses.
  */
-export function useCancelJob(projectId: string) {
+export function useCancelJob(
+  projectId: string,
+  { onConfirm }: { onConfirm?: (jobId: string) => void } = {},
+) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<Job | null>(null);
   const [refusal, setRefusal] = useState<{ jobId: string; error: unknown } | null>(null);
@@ -57,6 +60,7 @@ export function useCancelJob(projectId: string) {
     dismiss: () => setAsking(null),
     confirm: () => {
       if (!asking) return;
+      onConfirm?.(asking.jobId);
       mutation.mutate(asking.jobId);
       setAsking(null);
     },

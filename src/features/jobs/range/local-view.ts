@@ -25,7 +25,16 @@ function haystackOf(job: Job): string {
 
 export function filterJobs(
   rows: readonly JobRow[],
-  { status, q }: { status?: string[] | undefined; q?: string | undefined },
+  {
+    status,
+    q,
+    keep,
+  }: {
+    status?: string[] | undefined;
+    q?: string | undefined;
+    /** Jobs shown whatever their status: the ones the viewer just acted on. */
+    keep?: ReadonlySet<string> | undefined;
+  },
 ): JobRow[] {
   const statuses = status?.length ? new Set(status) : null;
   const needle = q?.trim().toLowerCase();
@@ -34,7 +43,7 @@ export function filterJobs(
       // A malformed job has no status to match; it stays findable by its id.
       return !statuses && (!needle || (row.jobId ?? "").toLowerCase().includes(needle));
     }
-    if (statuses && !statuses.has(row.status)) return false;
+    if (statuses && !statuses.has(row.status) && !keep?.has(row.jobId)) return false;
     return !needle || haystackOf(row).includes(needle);
   });
 }
