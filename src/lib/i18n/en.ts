@@ -59,6 +59,7 @@ export const en = {
   },
   filters: {
     jobType: "Job type",
+    viewFilters: "Filters",
     somatic: "Somatic",
     germline: "Germline",
     dateRange: "Date range",

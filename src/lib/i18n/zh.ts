@@ -60,6 +60,7 @@ export const zh: Messages = {
   },
   filters: {
     jobType: "作业类型",
+    viewFilters: "筛选",
     somatic: "体细胞",
     germline: "胚系",
     dateRange: "日期范围",

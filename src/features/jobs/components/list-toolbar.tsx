@@ -5,6 +5,7 @@ import { useMessages } from "../../../lib/i18n/messages";
 import { RangeReadProgress, StatusSummary } from "../lazy-parts";
 import type { SetJobsSearch } from "../url/use-jobs-search";
 import type { JobsList } from "../use-jobs-list";
+import { rangeWords } from "../view-title";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./filters";
 import { SearchBox } from "./search-box";
 
@@ -29,8 +30,16 @@ export function ListToolbar({
   const m = useMessages();
   return (
     <div className="toolbar">
-      <JobTypeSwitch search={search} setSearch={setSearch} />
-      <DateRangeFilter search={search} setSearch={setSearch} />
+      {/* On a phone the type and dates fold under one line that says what they are set to;
+          on wider screens styles.css shows them whatever the disclosure's state. */}
+      <details className="view-filters">
+        <summary>
+          {m.filters.viewFilters}{" "}
+          <span className="muted">{`${m.title.types[search.type]} · ${rangeWords(search, m)}`}</span>
+        </summary>
+        <JobTypeSwitch search={search} setSearch={setSearch} />
+        <DateRangeFilter search={search} setSearch={setSearch} />
+      </details>
       <div className="toolbar-end">
         <RefreshControl
           updatedAt={list.query.dataUpdatedAt}
