@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerConfig } from "./config.ts";
 import { API_SECURITY_HEADERS } from "./http-util.ts";
-import { SECURITY_HEADERS, startServer } from "./server.ts";
+import { CONNECTION_LIMITS, createAppServer, SECURITY_HEADERS, startServer } from "./server.ts";
 import { rawRequest } from "./test-helpers.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "gene-jobs-static-"));
@@ -197,5 +198,80 @@ describe("startServer", () => {
     expect(page.body).toBe("App not built: run npm run build");
     const api = await fetch(`${unbuilt.url}/api/config`);
     expect(api.status).toBe(200);
+  });
+});
+
+describe("connection limits (issue 15)", () => {
+  /** A raw connection; `closed` resolves with what the server sent before it closed it. */
+  function open(url: string, send = "") {
+    const { hostname, port } = new URL(url);
+    const socket = connect(Number(port), hostname);
+    let received = "";
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.toString();
+    });
+    socket.on("error", () => undefined);
+    const connected = new Promise<void>((done) => socket.once("connect", () => done()));
+    const closed = new Promise<string>((done) => socket.once("close", () => done(received)));
+    if (send) socket.write(send);
+    return { socket, connected, closed };
+  }
+
+  it("closes a connection whose headers do not arrive in time, however it trickles", async () => {
+    const limited = await startServer(config(dist), {
+      log: () => {},
+      limits: { headersTimeoutMs: 300, requestTimeoutMs: 600 },
+    });
+    try {
+      const started = performance.now();
+      const idle = open(limited.url);
+      const partial = open(limited.url, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+      const trickle = open(limited.url, "GET / HTTP/1.1\r\n");
+      const drip = setInterval(() => trickle.socket.write("X-Slow: 1\r\n"), 50);
+      const answers = await Promise.all([idle.closed, partial.closed, trickle.closed]);
+      clearInterval(drip);
+      for (const answer of answers) expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      // 300 ms and Node's check every 75 ms, far from its default 60 s checked every 30 s.
+      expect(performance.now() - started).toBeLessThan(3000);
+      // A whole request in time is answered as usual.
+      expect((await rawRequest(limited.url, "/api/config")).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("closes new connections beyond maxConnections, and keeps serving the others", async () => {
+    const limited = await startServer(config(dist), {
+      log: () => {},
+      limits: { maxConnections: 3 },
+    });
+    const held = [open(limited.url), open(limited.url), open(limited.url)];
+    try {
+      await Promise.all(held.map((c) => c.connected));
+      // Accepted after the three before it, in the order they connected: one too many.
+      const extra = open(limited.url, "GET /api/config HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      expect(await extra.closed).toBe("");
+      // The three held connections are still served.
+      const first = held[0];
+      first?.socket.write(
+        "GET /api/config HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+      );
+      expect(await first?.closed).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      for (const c of held) c.socket.destroy();
+      await limited.close();
+    }
+  });
+
+  it("defaults: 512 connections, 10 s for headers, 30 s for a request", () => {
+    expect(CONNECTION_LIMITS).toEqual({
+      maxConnections: 512,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+    });
+    const server = createAppServer(config(dist), { log: () => {} });
+    expect(server.maxConnections).toBe(512);
+    expect(server.headersTimeout).toBe(10_000);
+    expect(server.requestTimeout).toBe(30_000);
   });
 });
