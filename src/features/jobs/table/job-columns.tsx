@@ -12,6 +12,7 @@ import { statusTone } from "../../../contract/job-status";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
 import type { Job, JobRow } from "../api/job-schemas";
+import { failureSummary } from "../failures/failure-summary";
 import { summarizeRequest } from "../request/decode-request";
 
 export const jobTableFeatures = tableFeatures({ rowPaginationFeature });
@@ -91,9 +92,7 @@ export const jobColumns = column.columns([
         <>
           <StatusBadge status={j.status} tone={statusTone(j.status)} />
           {j.status === "FAILED" && j.message && (
-            <span className="status-message" title={j.message}>
-              {j.message}
-            </span>
+            <span className="status-message">{failureSummary(j.message)}</span>
           )}
         </>
       );
