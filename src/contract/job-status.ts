@@ -49,12 +49,13 @@ export function statusRank(status: string): number {
 }
 
 /** How a status is coloured, the same in badges, progress bars and charts. */
-export type StatusTone = "active" | "ok" | "bad" | "muted" | "unknown";
+export type StatusTone = "active" | "waiting" | "ok" | "bad" | "muted" | "unknown";
 
 const TONES: Record<KnownStatus, StatusTone> = {
   LAUNCHING: "active",
   RUNNING: "active",
-  CANCELING: "muted",
+  // Still moving, and not to be mistaken for CANCELLED: a job can hang here for hours.
+  CANCELING: "waiting",
   FINISHED: "ok",
   FAILED: "bad",
   CANCELLED: "muted",
@@ -62,6 +63,31 @@ const TONES: Record<KnownStatus, StatusTone> = {
 
 export function statusTone(status: string): StatusTone {
   return isKnownStatus(status) ? TONES[status] : "unknown";
+}
+
+/** Launching or cancelling longer than this is not normal: the list says so. */
+const STUCK_AFTER_MS: Readonly<Record<string, number>> = {
+  LAUNCHING: 15 * 60_000,
+  CANCELING: 10 * 60_000,
+};
+
+/**
+ * How long a job has been launching or cancelling (ms), when that is longer than it should take;
+ * null otherwise. A cancelling job's duration stops when the cancel began, so it has been
+ * cancelling since its start plus its duration.
+ */
+export function stuckFor(
+  job: { status: string; startTime: number; durationSeconds: number | null },
+  nowMs: number,
+): number | null {
+  const limit = STUCK_AFTER_MS[job.status];
+  if (limit === undefined) return null;
+  const since =
+    job.status === "CANCELING" && job.durationSeconds !== null
+      ? job.startTime + job.durationSeconds * 1000
+      : job.startTime;
+  const elapsed = nowMs - since;
+  return elapsed > limit ? elapsed : null;
 }
 
 /** True when any of these jobs is still active (a view of them needs polling). */

@@ -105,6 +105,7 @@ export const en = {
     >,
     headers: {
       started: "Started",
+    stuckFor: (status: string, duration: string) => `${status} for ${duration}: longer than usual`,
       status: "Status",
       jobId: "Job ID",
       samples: "Samples",
@@ -152,6 +153,7 @@ export const en = {
       job: "not a job ID",
       status: "not a status",
       sort: "not a column to sort by",
+      swapped: "From was later than To: the two were swapped",
     } as Record<string, string>,
   },
   pager: {

@@ -101,6 +101,7 @@ export const zh: Messages = {
     headers: {
       started: "创建时间",
       status: "作业状态",
+    stuckFor: (status: string, duration: string) => `${status}已持续 ${duration}，超出正常时间`,
       jobId: "作业 ID",
       samples: "样本",
       reference: "参考基因",
@@ -143,6 +144,7 @@ export const zh: Messages = {
       to: "不是日期（YYYY-MM-DD）或时间",
       page: "不是页码",
       size: "每页行数为 10、20、50 或 100",
+      swapped: "开始日期晚于结束日期，已将两者互换",
       job: "不是作业 ID",
       status: "不是状态",
       sort: "不是可排序的列",

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { CopyButton } from "../../../components/copy-button";
 import { LongText } from "../../../components/long-text";
-import { formatNumber } from "../../../lib/format";
+import { formatDuration, formatNumber } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
 import { argumentLines, type FieldKind } from "../request/request-groups";
 
@@ -76,6 +76,10 @@ function CollapsibleList({ items }: { items: unknown[] }) {
   );
 }
 
+function Hours({ value }: { value: number }) {
+  return <>{formatDuration(value * 3_600, useMessages().units)}</>;
+}
+
 function YesNo({ value }: { value: boolean }) {
   const m = useMessages();
   return <span>{value ? m.drawer.yes : m.drawer.no}</span>;
@@ -103,7 +107,9 @@ export function FieldValue({
     );
   }
   if (typeof value === "boolean") return <YesNo value={value} />;
-  if (typeof value === "number") return <span>{String(value)}</span>;
+  if (typeof value === "number") {
+    return <span>{kind === "hours" ? <Hours value={value} /> : String(value)}</span>;
+  }
   if (Array.isArray(value)) {
     if (kind === "args" && value.every((item) => typeof item === "string")) {
       return <ArgumentList args={value} />;

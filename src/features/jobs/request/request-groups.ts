@@ -4,7 +4,8 @@
  * is silently dropped: what we don't know goes to "Other".
  */
 
-export type FieldKind = "value" | "args";
+/** How a value reads: as it came, as tool arguments, or as hours (DLI's `expect_time`). */
+export type FieldKind = "value" | "args" | "hours";
 
 export type RequestField = { key: string; label: string; value: unknown; kind: FieldKind };
 
@@ -35,7 +36,7 @@ const OPTIONS: FieldDef[] = [
   { key: "is_filter_by_alignmentArtifacts", label: "Alignment-artifact filter", only: "somatic" },
   { key: "engine", label: "Engine", only: "germline" },
   { key: "is_output_gvcf", label: "Output GVCF", only: "germline" },
-  { key: "expect_time", label: "Expected time" },
+  { key: "expect_time", label: "Expected time", kind: "hours" },
 ];
 
 const TOOL_ARGUMENTS: FieldDef[] = [

@@ -8,7 +8,8 @@ import {
 import { CopyButton } from "../../../components/copy-button";
 import { ProgressBar } from "../../../components/progress-bar";
 import { StatusBadge } from "../../../components/status-badge";
-import { statusTone } from "../../../contract/job-status";
+import { statusTone, stuckFor } from "../../../contract/job-status";
+import { useNow } from "../../../hooks/use-now";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
 import { useMessages } from "../../../lib/i18n/messages";
 import type { Job, JobRow } from "../api/job-schemas";
@@ -41,6 +42,20 @@ function ColumnHeader({ id }: { id: string }) {
 
 function CopyJobId({ jobId }: { jobId: string }) {
   return <CopyButton text={jobId} label={useMessages().table.copyJobId} />;
+}
+
+/** "Cancelling for 3h 30min": a job hanging in a state that should pass in minutes. */
+function StuckNote({ job: j }: { job: Job }) {
+  const now = useNow(30_000);
+  const m = useMessages();
+  const stuck = stuckFor(j, now);
+  if (stuck === null) return null;
+  const word = m.statuses[j.status] ?? j.status;
+  return (
+    <span className="stuck-note">
+      {m.table.stuckFor(word, formatDuration(Math.floor(stuck / 60_000) * 60, m.units))}
+    </span>
+  );
 }
 
 function Duration({ seconds }: { seconds: number | null }) {
@@ -91,6 +106,7 @@ export const jobColumns = column.columns([
       return (
         <>
           <StatusBadge status={j.status} tone={statusTone(j.status)} />
+          {(j.status === "LAUNCHING" || j.status === "CANCELING") && <StuckNote job={j} />}
           {j.status === "FAILED" && j.message && (
             <span className="status-message">{failureSummary(j.message)}</span>
           )}

@@ -10,11 +10,16 @@ describe("findUnusedParams", () => {
     expect(unused("type=DNA_GERMLINE&range=7d&page=2&size=50&sort=owner&q=x&job=abc-1")).toEqual(
       [],
     );
-    // Case, order and duplicates of statuses, swapped dates, empty values, spaces in q.
-    expect(unused("status=failed, running,FAILED&from=2026-11-20&to=2026-11-01&q=&page=")).toEqual(
-      [],
-    );
+    // Case, order and duplicates of statuses, empty values, spaces in q.
+    expect(unused("status=failed, running,FAILED&q=&page=")).toEqual([]);
     expect(unused("page=02&q=%20%20tumor%20")).toEqual([]);
+  });
+
+  it("says when From and To were given the wrong way round (issue 16)", () => {
+    expect(unused("from=2026-11-20&to=2026-11-01")).toEqual([
+      { key: "from", value: "2026-11-20, to=2026-11-01", reason: "swapped" },
+    ]);
+    expect(unused("from=2026-11-01&to=2026-11-20")).toEqual([]);
   });
 
   it("names each value the list could not use, and why", () => {

@@ -4,7 +4,12 @@ import {
   parseStatusList,
   SEARCH_KEYS,
 } from "../../../contract/list-url";
-import { parseDateBound, RANGE_PRESETS } from "../../../contract/time-window";
+import {
+  boundEndMs,
+  boundStartMs,
+  parseDateBound,
+  RANGE_PRESETS,
+} from "../../../contract/time-window";
 import { isSecretKey, MASK } from "../request/mask-secrets";
 
 /** Why a part of a hand-edited address was left out when the list rewrote it. */
@@ -12,6 +17,7 @@ export type UnusedReason =
   | "unknown" // not a setting of the list
   | "repeated" // the same setting twice: the first applies
   | "overridden" // a range preset next to explicit dates: the dates apply
+  | "swapped" // from later than to: read the other way round
   | "invalid"; // not a value the setting can take
 
 export type UnusedParam = { key: string; value: string; reason: UnusedReason };
@@ -21,7 +27,8 @@ const SETTINGS = new Set(SEARCH_KEYS);
 /**
  * What the canonical rewrite of a list URL drops, so the viewer can be told instead of finding a
  * different view than the one they typed or bookmarked. Empty values and mere spelling (case,
- * order, spaces, swapped dates) lose nothing and are not listed.
+ * order, spaces, swapped dates are read
+ * the other way round, and said so) lose nothing.
  */
 export function findUnusedParams(params: URLSearchParams): UnusedParam[] {
   const search = parseJobsSearch(params);
@@ -47,6 +54,15 @@ export function findUnusedParams(params: URLSearchParams): UnusedParam[] {
     }
     const reason = reasonUnused(key, value, search);
     if (reason) unused.push({ key, value, reason });
+  }
+  const from = parseDateBound(params.get("from") ?? undefined);
+  const to = parseDateBound(params.get("to") ?? undefined);
+  if (from && to && boundStartMs(from) > boundEndMs(to)) {
+    unused.push({
+      key: "from",
+      value: `${params.get("from")}, to=${params.get("to")}`,
+      reason: "swapped",
+    });
   }
   return unused;
 }
