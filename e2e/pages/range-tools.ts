@@ -9,7 +9,7 @@ export type StatusWord =
   | "Cancelled";
 export type SortColumn = "Started" | "Status" | "Duration" | "Owner";
 
-/** CSV/JSON export columns, in order (issue 4). */
+/** The JSON export's keys, in order (issue 4); the CSV's headers follow the page's language. */
 export const EXPORT_COLUMNS = [
   "job_id",
   "status",

@@ -25,6 +25,12 @@ export const en = {
     CANCELLED: "Cancelled",
     CANCELING: "Cancelling",
   } as Record<string, string>,
+  statusText: {
+    /** A status DLI sent that the dashboard does not know. */
+    unknown: (code: string) => code,
+    /** A status badge's tooltip. */
+    code: (code: string) => `Status code: ${code}`,
+  },
   picker: {
     heading: "Projects",
     lead: "Pick a project to see its DNA somatic and germline variant-calling jobs.",
@@ -99,13 +105,13 @@ export const en = {
       `DLI answered “${message}”; retrying (attempt ${attempt})…`,
   },
   table: {
+    stuckFor: (status: string, duration: string) => `${status} for ${duration}: longer than usual`,
     captions: { DNA_SOMATIC: "DNA somatic jobs", DNA_GERMLINE: "DNA germline jobs" } as Record<
       string,
       string
     >,
     headers: {
       started: "Started",
-    stuckFor: (status: string, duration: string) => `${status} for ${duration}: longer than usual`,
       status: "Status",
       jobId: "Job ID",
       samples: "Samples",
@@ -117,6 +123,9 @@ export const en = {
     actions: "Actions",
     tumor: "tumor",
     normal: "normal",
+    /** Before a somatic job's sample names; `tumor`/`normal` are their titles. */
+    tumorMark: "T",
+    normalMark: "N",
     requestUnreadable: "request unreadable",
     copyJobId: "Copy job ID",
     cancelJob: "Cancel job",
@@ -144,6 +153,7 @@ export const en = {
       unknown: "not a setting of this page",
       repeated: "given twice; the first one applies",
       overridden: "the From and To dates apply instead",
+      swapped: "From was later than To: the two were swapped",
       type: "job types are DNA_SOMATIC and DNA_GERMLINE",
       range: "ranges are 24h, 7d, 30d and 90d",
       from: "not a day (YYYY-MM-DD) or a time",
@@ -153,7 +163,6 @@ export const en = {
       job: "not a job ID",
       status: "not a status",
       sort: "not a column to sort by",
-      swapped: "From was later than To: the two were swapped",
     } as Record<string, string>,
   },
   pager: {
@@ -330,6 +339,12 @@ export const en = {
     until: (day: string) => `until ${day}`,
     running: (n: number) => `${n} running`,
   },
+  export: {
+    startedUtc: "Started (UTC)",
+    durationSeconds: "Duration (s)",
+    /** DLI's `4/7`, as a text no spreadsheet takes for a date. */
+    steps: (progress: string) => `${progress} steps`,
+  },
   units: {
     jobs: (n: string, count: number) => `${n} ${count === 1 ? "job" : "jobs"}`,
     secondsAgo: (n: number) => `${n} s ago`,
@@ -340,6 +355,7 @@ export const en = {
     minute: "min",
     second: "s",
     durationJoin: " ",
+    listJoin: ", ",
   },
 };
 

@@ -2,6 +2,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { JobsSearch } from "../../../contract/list-url";
 import { downloadText } from "../../../lib/download";
+import { useMessages } from "../../../lib/i18n/messages";
+import { usePreferences } from "../../../lib/preferences";
 import { jobQueries, type RangeView } from "../api/job-queries";
 import { filterJobs, sortJobs } from "../range/local-view";
 
@@ -9,6 +11,8 @@ import { filterJobs, sortJobs } from "../range/local-view";
 export function useExport(projectId: string, search: JobsSearch, rangeView: RangeView) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
+  const m = useMessages();
+  const { timeZone } = usePreferences();
 
   async function exportAs(format: "csv" | "json") {
     setError(null);
@@ -18,11 +22,11 @@ export function useExport(projectId: string, search: JobsSearch, rangeView: Rang
       const builders = import("./export-jobs");
       builders.catch(() => {});
       const range = await queryClient.fetchQuery(jobQueries.range(rangeView));
-      const { exportFileName, toCsv, toJson } = await builders;
+      const { csvText, exportFileName, toCsv, toJson } = await builders;
       const rows = sortJobs(filterJobs(range.rows, search), search.sort);
       downloadText(
         exportFileName(projectId, search, format),
-        format === "csv" ? toCsv(rows) : toJson(rows),
+        format === "csv" ? toCsv(rows, csvText(m), timeZone) : toJson(rows),
         format === "csv" ? "text/csv;charset=utf-8" : "application/json",
       );
     } catch (failure) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { en } from "../../../lib/i18n/en";
 import { parseJob } from "../api/job-schemas";
-import { toCsv, toJson } from "../export/export-jobs";
+import { csvText, toCsv, toJson } from "../export/export-jobs";
 import { filterJobs } from "../range/local-view";
 import { decodeRequest, prettyRequest, summarizeRequest } from "./decode-request";
 import { MASK } from "./mask-secrets";
@@ -44,7 +45,7 @@ describe("a request with __proto__ and constructor keys", () => {
     expect(summarizeRequest(request).inputPaths).toEqual([]);
     const job = parseJob({ job_id: "j1", status: "FAILED", start_time: 1, request: RAW }, 0);
     expect(filterJobs([job], { q: "ghost" })).toEqual([]);
-    expect(toCsv([job])).not.toContain("ghost");
+    expect(toCsv([job], csvText(en), "utc")).not.toContain("ghost");
     expect(toJson([job])).not.toContain("ghost");
   });
 
