@@ -7,7 +7,7 @@ const ICONS: Record<string, string> = {
   FINISHED: "✔",
   FAILED: "✖",
   CANCELLED: "⊘",
-  CANCELING: "⧖",
+  CANCELING: "◌",
 };
 
 /**

@@ -8,8 +8,6 @@ import { lazyComponent, preloadAfterContent } from "../../lib/lazy-component";
 export const JobDrawer = lazyComponent(() => import("./drawer/job-drawer").then((m) => m.default));
 
 const rangeTools = () => import("./components/range-tools");
-/** Counts per status, shown once the whole range has been read. */
-export const StatusSummary = lazyComponent(() => rangeTools().then((m) => m.StatusSummary));
 export const RangeReadProgress = lazyComponent(() => rangeTools().then((m) => m.RangeReadProgress));
 export const CapNotice = lazyComponent(() => rangeTools().then((m) => m.CapNotice));
 
@@ -26,12 +24,6 @@ export const ShortcutHelp = lazyComponent(() =>
   import("./components/shortcut-help").then((m) => m.ShortcutHelp),
 );
 
-for (const part of [
-  StatusSummary,
-  RangeReadProgress,
-  CapNotice,
-  ConfirmCancelDialog,
-  ShortcutHelp,
-]) {
+for (const part of [RangeReadProgress, CapNotice, ConfirmCancelDialog, ShortcutHelp]) {
   preloadAfterContent(part.preload);
 }

@@ -2,12 +2,13 @@ import { useState } from "react";
 import { CopyButton } from "../../../components/copy-button";
 import type { JobsSearch } from "../../../contract/list-url";
 import { useMessages } from "../../../lib/i18n/messages";
-import { RangeReadProgress, StatusSummary } from "../lazy-parts";
+import { RangeReadProgress } from "../lazy-parts";
 import type { SetJobsSearch } from "../url/use-jobs-search";
 import type { JobsList } from "../use-jobs-list";
 import { rangeWords } from "../view-title";
 import { DateRangeFilter, JobTypeSwitch, RefreshControl } from "./filters";
 import { SearchBox } from "./search-box";
+import { StatusChips } from "./status-chips";
 
 /** Live updates on or paused: the viewer's choice for this page, not a setting to bookmark. */
 export function useLivePause() {
@@ -77,20 +78,19 @@ export function RangeToolbar({
   return (
     <div className="toolbar">
       <SearchBox value={search.q ?? ""} onSearch={(q) => setSearch({ q })} />
-      {range.counts ? (
-        <StatusSummary.Component
-          counts={range.counts}
-          selected={search.status ?? []}
-          onToggle={(status) =>
-            setSearch(({ status: current = [] }) => ({
-              status: current.includes(status)
-                ? current.filter((s) => s !== status)
-                : [...current, status],
-            }))
-          }
-          onClear={() => setSearch({ status: [] })}
-        />
-      ) : range.query.isFetching ? (
+      <StatusChips
+        counts={range.counts}
+        selected={search.status ?? []}
+        onToggle={(status) =>
+          setSearch(({ status: current = [] }) => ({
+            status: current.includes(status)
+              ? current.filter((s) => s !== status)
+              : [...current, status],
+          }))
+        }
+        onClear={() => setSearch({ status: [] })}
+      />
+      {range.counts ? null : range.query.isFetching ? (
         <RangeReadProgress.Component progress={range.progress} onStop={range.stopReading} />
       ) : (
         <button type="button" onClick={range.countStatuses}>
