@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatAgo } from "../format";
 import { detectLocale } from "../preferences";
 import { en } from "./en";
 import { LANGUAGES, loadCatalogue } from "./messages";
@@ -54,6 +55,75 @@ describe("message catalogues", () => {
       LAUNCHING: "提交中",
       CANCELING: "取消中",
     });
+  });
+});
+
+/**
+ * Every text of a catalogue with its key path; a function is called with sample arguments
+ * (digits, which serve as numbers and as strings), so its words are checked too.
+ */
+function texts(value: unknown, path = ""): [string, string][] {
+  if (typeof value === "function") return texts(value("3", "7", "9"), path);
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([key, item]) =>
+      texts(item, path ? `${path}.${key}` : key),
+    );
+  return [[path, String(value)]];
+}
+
+/** The Chinese texts that are ASCII on purpose: a locale code and an empty joiner. */
+const ASCII_ON_PURPOSE = new Set(["locale", "units.durationJoin"]);
+
+describe("the Chinese catalogue", () => {
+  it("has no text without Chinese in it, except codes listed on purpose", () => {
+    const ascii = texts(zh)
+      .filter(([path, text]) => !ASCII_ON_PURPOSE.has(path) && ![...text].some((c) => c > "\x7f"))
+      .map(([path, text]) => `${path}: ${JSON.stringify(text)}`);
+    expect(ascii).toEqual([]);
+  });
+
+  it("has no space beside full-width punctuation", () => {
+    const spaced = texts(zh)
+      .filter(([, text]) => /\s[，。；：！？、（）“”／]|[，。；：！？、（）“”／]\s/.test(text))
+      .map(([path, text]) => `${path}: ${JSON.stringify(text)}`);
+    expect(spaced).toEqual([]);
+  });
+
+  it("reads as written in Chinese where the lab morning found it translated (issue 16)", () => {
+    expect(zh.table.emptyProject(zh.table.captions.DNA_SOMATIC as string)).toBe(
+      "此项目中还没有 DNA 体细胞作业。",
+    );
+    expect(zh.filters.updated(formatAgo(1_000, 1_000, zh.units))).toBe("刚刚更新");
+    expect(zh.filters.updated(formatAgo(0, 185_000, zh.units))).toBe("3 分钟前更新");
+    expect([zh.filters.from, zh.filters.to]).toEqual(["开始日期", "结束日期"]);
+    expect(
+      zh.cancel.body(zh.cancel.running, zh.cancel.samples("T-1", "N-1"), zh.cancel.atStep("1/7")),
+    ).toBe(
+      "将终止正在运行的流程（肿瘤样本 T-1／正常样本 N-1，第 1/7 步），已完成的步骤将丢失且无法恢复。",
+    );
+    expect(zh.cancel.body(zh.cancel.launching, zh.cancel.noSamples, "")).toBe(
+      "将终止正在提交的流程（请求中未写明样本），已完成的步骤将丢失且无法恢复。",
+    );
+    expect(zh.cancel.question).toBe("？");
+  });
+
+  it("explains a malformed job in Chinese (zod's English problems, translated)", () => {
+    // As job-schemas.ts writes them from zod's messages (src/app/zod-config.ts keeps English).
+    const problems = [
+      "start_time: Invalid input: expected number, received string",
+      "owner: Invalid input: expected string, received undefined",
+      "job_id: Too small: expected string to have >=1 characters",
+      "duration: Too small: expected number to be >=0",
+      "start_time: Invalid input: expected int, received number",
+      "job: Invalid input: expected object, received null",
+      "progress: Something new",
+    ].join("; ");
+    expect(zh.drawer.malformedBody(problems)).toBe(
+      "DLI 返回的作业无法解析：字段 start_time 应为数字，实际为字符串；缺少字段 owner；字段 job_id 不能为空；字段 duration 不能为负数；字段 start_time 应为整数；作业数据应为对象，实际为 null；字段 progress：Something new。",
+    );
+    expect(
+      zh.table.malformedBody("job_id: Too small: expected string to have >=1 characters"),
+    ).toBe("：DLI 返回的作业无法解析（字段 job_id 不能为空）。");
   });
 });
 

@@ -309,7 +309,11 @@ export const en = {
     running: "running",
     atStep: (step: string) => ` at step ${step}`,
     samples: (tumor: string, normal: string) => `tumor ${tumor}, normal ${normal}`,
+    /** A germline job's samples, listed. */
+    sampleList: (names: string) => names,
     noSamples: "samples not named in its request",
+    /** After the title and the job's ID. */
+    question: "?",
     keep: "Keep running",
     confirm: "Cancel job",
     refused: (id: string) => `Could not cancel job ${id}`,

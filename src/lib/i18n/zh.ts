@@ -1,5 +1,39 @@
 import type { Messages } from "./en";
 
+const TYPE_NAMES: Record<string, string> = {
+  string: "字符串",
+  number: "数字",
+  int: "整数",
+  boolean: "布尔值",
+  object: "对象",
+  array: "数组",
+};
+
+/**
+ * 作业无法解析的原因。job-schemas.ts 按 zod 的英文提示写成 `字段: 提示`，以 "; " 分隔，例如
+ * `start_time: Invalid input: expected number, received string`；常见的几种译成中文，其余保留原文。
+ */
+function problemsInChinese(problems: string): string {
+  const type = (name: string) => TYPE_NAMES[name] ?? ` ${name}`;
+  return problems
+    .split("; ")
+    .map((problem) => {
+      const [, field = "", message = problem] = /^([^:]*): (.*)$/.exec(problem) ?? [];
+      const subject = field === "job" ? "作业数据" : `字段 ${field} `;
+      const invalid = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+      if (invalid?.[2] === "undefined") return `缺少${subject.trimEnd()}`;
+      if (invalid?.[1] === "int" && invalid[2] === "number") return `${subject}应为整数`;
+      if (invalid)
+        return `${subject}应为${type(invalid[1] ?? "")}，实际为${type(invalid[2] ?? "")}`;
+      if (message === "Too small: expected string to have >=1 characters")
+        return `${subject}不能为空`;
+      if (message === "Too small: expected number to be >=0") return `${subject}不能为负数`;
+      if (message.startsWith("Too big:")) return `${subject}超出范围`;
+      return `${subject.trimEnd()}：${message}`;
+    })
+    .join("；");
+}
+
 /** 简体中文界面文字。状态用语与华为云 DLI 控制台一致。 */
 export const zh: Messages = {
   locale: "zh-CN",
@@ -53,10 +87,10 @@ export const zh: Messages = {
     project: "项目",
     notProjectId: "不是有效的项目 ID",
     notProjectIdBody: (id: string) =>
-      `“${id}” 不可能是 DLI 项目 ID：项目 ID 只包含字母、数字、短横线和下划线。`,
+      `“${id}”不是有效的 DLI 项目 ID：项目 ID 只能由字母、数字、短横线和下划线组成。`,
     chooseProject: "选择项目",
     notFound: "页面不存在",
-    notFoundBody: "此地址不是本控制台的页面。",
+    notFoundBody: "此地址没有对应的页面。",
     crashed: "出错了",
     crashedBody: (message: string) => `页面无法显示：${message}`,
     reload: "重新加载",
@@ -70,8 +104,8 @@ export const zh: Messages = {
     dateRange: "日期范围",
     ranges: { "24h": "24 小时", "7d": "7 天", "30d": "30 天", "90d": "90 天" },
     allTime: "全部时间",
-    from: "从",
-    to: "至",
+    from: "开始日期",
+    to: "结束日期",
     refresh: "刷新",
     updating: "正在更新…",
     updated: (ago: string) => `${ago}更新`,
@@ -79,9 +113,9 @@ export const zh: Messages = {
     pauseLive: "暂停自动刷新",
     pausedHint: "自动刷新已暂停",
     liveHint: "有作业运行时每 10 秒刷新一次",
-    liveNote: "实时：有作业运行时每 10 秒刷新一次。",
+    liveNote: "自动刷新：有作业运行时每 10 秒刷新一次。",
     search: "搜索作业",
-    searchPlaceholder: "搜索 ID、用户、样本、路径、报错信息",
+    searchPlaceholder: "搜索作业 ID、用户名、样本、路径或报错信息",
     byStatus: "按状态统计",
     allStatuses: "全部状态",
     countByStatus: "按状态统计作业",
@@ -92,7 +126,7 @@ export const zh: Messages = {
     capNotice: (total: string, cap: string) =>
       `此范围共有 ${total} 个作业；只对最新的 ${cap} 个进行搜索、排序、统计和导出。请缩小日期范围查看其余作业。`,
     extraJobs: (extra: string) =>
-      `DLI 返回的作业比请求的多 ${extra} 个，多出的已略去。如果持续出现，请告知仪表板的维护人员：该应答不符合 DLI 接口约定。`,
+      `DLI 返回的作业比请求的多 ${extra} 个，多出的部分未显示。如果反复出现，请告知本看板的维护人员：DLI 的响应不符合接口约定。`,
     exportCsv: "导出 CSV",
     exportJson: "导出 JSON",
     shortcutHint: "查看键盘快捷键。",
@@ -125,32 +159,33 @@ export const zh: Messages = {
     loading: "正在加载作业…",
     malformed: "格式异常的作业",
     malformedOnPage: (n: number) => `本页第 ${n} 个`,
-    malformedBody: (problems: string) => `：DLI 返回的作业无法解析（${problems}）。`,
+    malformedBody: (problems: string) =>
+      `：DLI 返回的作业无法解析（${problemsInChinese(problems)}）。`,
     emptyPage: "本页没有作业。",
     emptyRange: "此范围内没有作业。",
     emptyFiltered: "此范围内没有符合筛选条件的作业。",
-    emptyProject: (jobs: string) => `此项目中还没有${jobs}。`,
+    emptyProject: (jobs: string) => `此项目中还没有 ${jobs}。`,
     showAllTime: "显示全部时间",
     clearFilters: "清除筛选条件",
     step: (done: number, total: number) => `第 ${done} 步，共 ${total} 步`,
   },
   address: {
     heading: "此地址有部分内容未被使用。",
-    lead: "列表按其余部分显示。未使用的是：",
+    lead: "列表已按其余部分显示。未使用的部分：",
     /** Between a left-out `key=value` and why. */
     separator: "：",
     more: (n: number) => `另有 ${n} 项`,
     reasons: {
       unknown: "不是本页的设置",
       repeated: "出现了两次；以第一个为准",
-      overridden: "已按“从”和“到”的日期显示",
+      overridden: "已改用开始日期和结束日期",
       swapped: "开始日期晚于结束日期，已将两者互换",
-      type: "作业类型为 DNA_SOMATIC 或 DNA_GERMLINE",
-      range: "范围为 24h、7d、30d 或 90d",
+      type: "作业类型只能是 DNA_SOMATIC 或 DNA_GERMLINE",
+      range: "范围只能是 24h、7d、30d 或 90d",
       from: "不是日期（YYYY-MM-DD）或时间",
       to: "不是日期（YYYY-MM-DD）或时间",
       page: "不是页码",
-      size: "每页行数为 10、20、50 或 100",
+      size: "每页行数只能是 10、20、50 或 100",
       job: "不是作业 ID",
       status: "不是状态",
       sort: "不是可排序的列",
@@ -164,7 +199,7 @@ export const zh: Messages = {
     last: "最后一页",
     page: (n: number) => `第 ${n} 页`,
     rowsPerPage: "每页行数",
-    range: (first: string, last: string, total: string) => `${first}–${last}，共 ${total}`,
+    range: (first: string, last: string, total: string) => `第 ${first}–${last} 条，共 ${total} 条`,
   },
   copy: {
     copied: "已复制",
@@ -178,23 +213,23 @@ export const zh: Messages = {
     generic: "出错了",
     authTitle: "凭证被拒绝",
     authBody: (detail: string) =>
-      `DLI 拒绝了本控制台的凭证（${detail}）。IAM token 可能已过期，或 AK/SK 有误：请控制台服务器的维护者更新 DLI_AUTH_TOKEN，或检查 HUAWEICLOUD_SDK_AK/SK 或 IAM 用户的权限。`,
-    iamRefusedTitle: "IAM 拒绝了控制台服务器的用户",
+      `DLI 拒绝了本看板的凭证（${detail}）。IAM token 可能已过期，或 AK/SK 有误：请看板服务器的维护人员更新 DLI_AUTH_TOKEN，或检查 HUAWEICLOUD_SDK_AK/SK 及 IAM 用户的权限。`,
+    iamRefusedTitle: "IAM 拒绝了看板服务器所用的账号",
     iamUnreachableTitle: "无法连接 IAM",
     throttledTitle: "请求过多",
     throttledBody: (detail: string) =>
-      `DLI 正在限流（${detail}）。控制台已重试，暂时放弃；请一分钟后再试。`,
+      `DLI 正在限流（${detail}）。看板已重试多次仍未成功，请一分钟后再试。`,
     unreachableTitle: "无法连接 DLI",
     unreachableBody:
-      "控制台服务器无法从 DLI 获得响应，已重试数次；DLI 或其网络可能中断，或 DLI_ENDPOINT 配置有误。",
-    serverUnreachableTitle: "无法连接控制台服务器",
+      "看板服务器重试多次仍未收到 DLI 的响应：DLI 或通往 DLI 的网络可能中断，也可能是 DLI_ENDPOINT 配置有误。",
+    serverUnreachableTitle: "无法连接看板服务器",
     invalidTitle: "DLI 返回了意外的内容",
-    invalidBody: (message: string) => `${message} 该地址可能不是 DLI，或中间的代理替它作了答。`,
+    invalidBody: (message: string) => `${message}该地址可能不是 DLI，或是中间的代理返回了响应。`,
     dliTitle: (code: string) => `DLI 错误 ${code}`,
     serverTitle: (status: string) => `DLI 服务器错误（${status}）`,
     rejectedTitle: (status: string) => `请求被拒绝（${status}）`,
-    projectNotAllowedTitle: "此控制台不提供该项目",
-    noServer: "控制台服务器没有响应，它在运行吗？",
+    projectNotAllowedTitle: "本看板未开放此项目",
+    noServer: "看板服务器没有响应，请确认它正在运行。",
     notJson: "返回的内容不是 JSON。",
     badShape: "返回的 JSON 结构不符合预期。",
     cancelDisabledTitle: "终止作业功能已关闭",
@@ -220,7 +255,7 @@ export const zh: Messages = {
     loading: "正在加载作业…",
     unavailable: "作业列表未能加载，因此无法显示此作业。关闭此面板查看原因并重试。",
     malformed: "格式异常的作业。",
-    malformedBody: (problems: string) => `DLI 返回的作业无法解析：${problems}。`,
+    malformedBody: (problems: string) => `DLI 返回的作业无法解析：${problemsInChinese(problems)}。`,
     requestJson: "请求 JSON",
     noRequest: "DLI 未返回此作业的请求。",
     downloadRequest: "下载请求",
@@ -258,10 +293,10 @@ export const zh: Messages = {
       inputs: "输入",
       input: "输入文件",
       ref: "参考基因组",
-      knownsites: "已知变异基因集",
-      intervals: "Intervals",
-      pon: "PON",
-      germline_resource: "GermlineResource",
+      knownsites: "已知变异位点",
+      intervals: "目标区间（intervals）",
+      pon: "正常样本组（PON）",
+      germline_resource: "胚系资源（germline resource）",
       mutect_calls_variant: "突变频率库",
       job_type: "作业类型",
       file_type: "文件类型",
@@ -269,32 +304,34 @@ export const zh: Messages = {
       mutect_bam_output: "BAM 导出路径",
       is_export_bam: "导出 BAM",
       bam_output: "BAM 导出路径",
-      is_filter_by_orientationBias: "OrientationBias 过滤",
-      artifact_modes: "ArtifactModes",
-      is_filter_by_alignmentArtifacts: "AlignmentArtifacts 过滤",
+      is_filter_by_orientationBias: "方向偏倚过滤（orientation bias）",
+      artifact_modes: "伪影类型（artifact modes）",
+      is_filter_by_alignmentArtifacts: "比对伪影过滤（alignment artifacts）",
       engine: "引擎",
       is_output_gvcf: "输出 GVCF",
-      expect_time: "期望时间",
+      expect_time: "预计运行时长",
       fastq_ubam_conf: "FastqToSam 参数",
       fastq_to_sam_conf: "FastqToSam 参数",
       bwaspark_conf: "BwaSpark 参数",
       read_pipeline_spark_conf: "ReadsPipelineSpark 参数",
       conf: "Spark 配置",
       output: "输出路径（VCF）",
-      access_encoded_key: "OBS 访问密钥",
-      secret_encoded_key: "OBS 私有密钥",
+      access_encoded_key: "OBS 访问密钥 ID（AK）",
+      secret_encoded_key: "OBS 秘密访问密钥（SK）",
       "(request)": "请求",
     },
   },
   cancel: {
     title: "终止作业",
     body: (what: string, samples: string, step: string) =>
-      `这将终止${samples}的${what}流程${step}。已完成的工作会丢失，DLI 无法恢复。`,
-    launching: "提交中的",
-    running: "运行中的",
-    atStep: (step: string) => `（当前第 ${step} 步）`,
-    samples: (tumor: string, normal: string) => `肿瘤样本 ${tumor}、正常样本 ${normal} `,
-    noSamples: "（请求中未写明样本）",
+      `将终止${what}流程（${samples}${step}），已完成的步骤将丢失且无法恢复。`,
+    launching: "正在提交的",
+    running: "正在运行的",
+    atStep: (step: string) => `，第 ${step} 步`,
+    samples: (tumor: string, normal: string) => `肿瘤样本 ${tumor}／正常样本 ${normal}`,
+    sampleList: (names: string) => `样本 ${names}`,
+    noSamples: "请求中未写明样本",
+    question: "？",
     keep: "继续运行",
     confirm: "终止作业",
     refused: (id: string) => `无法终止作业 ${id}`,
@@ -308,15 +345,15 @@ export const zh: Messages = {
     help: "显示快捷键",
     rows: "列表中的下一个或上一个作业",
     firstLast: "列表中的第一个或最后一个作业",
-    open: "打开当前作业",
-    close: "关闭作业或此列表",
+    open: "打开选中的作业",
+    close: "关闭作业详情或本快捷键列表",
   },
   title: {
     types: { DNA_SOMATIC: "体细胞", DNA_GERMLINE: "胚系" },
     ranges: { "24h": "最近 24 小时", "7d": "最近 7 天", "30d": "最近 30 天", "90d": "最近 90 天" },
     allTime: "全部时间",
-    since: (day: string) => `${day} 起`,
-    until: (day: string) => `至 ${day}`,
+    since: (day: string) => `${day}起`,
+    until: (day: string) => `截至${day}`,
     running: (n: number) => `${n} 个运行中`,
   },
   export: {
@@ -326,7 +363,7 @@ export const zh: Messages = {
   },
   units: {
     jobs: (n: string) => `${n} 个作业`,
-    secondsAgo: (n: number) => `${n} 秒前`,
+    secondsAgo: (n: number) => (n < 5 ? "刚刚" : `${n} 秒前`),
     minutesAgo: (n: number) => `${n} 分钟前`,
     hoursAgo: (n: number) => `${n} 小时前`,
     day: "天",

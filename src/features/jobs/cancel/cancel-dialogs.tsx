@@ -8,7 +8,8 @@ function samplesOf(job: Job, m: Messages): string {
   const summary = summarizeRequest(job.request);
   if (summary.tumor || summary.normal)
     return m.cancel.samples(summary.tumor ?? "—", summary.normal ?? "—");
-  if (summary.germlineSamples?.length) return summary.germlineSamples.join(", ");
+  if (summary.germlineSamples?.length)
+    return m.cancel.sampleList(summary.germlineSamples.join(m.units.listJoin));
   return m.cancel.noSamples;
 }
 
@@ -41,7 +42,8 @@ export function ConfirmCancelDialog({
       }}
     >
       <h2 id={titleId}>
-        {m.cancel.title} <span className="mono">{job.jobId}</span>?
+        {m.cancel.title} <span className="mono">{job.jobId}</span>
+        {m.cancel.question}
       </h2>
       <p id={textId}>
         {m.cancel.body(
