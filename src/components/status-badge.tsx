@@ -11,7 +11,8 @@ const ICONS: Record<string, string> = {
 };
 
 /**
- * Icon plus word, so colour is never the only signal; an unknown status is shown as it came.
+ * Icon plus word, so colour is never the only signal; an unknown status is named as unknown in
+ * the page's language, with the code as it came. The tooltip gives DLI's code.
  * The icon is generated content with empty alternative text: seen, not read aloud, and not an
  * element of its own in each of the list's rows. The tone comes from the caller, which has it
  * from the status rules (statusTone): this piece only draws.
@@ -19,8 +20,12 @@ const ICONS: Record<string, string> = {
 export function StatusBadge({ status, tone }: { status: string; tone: StatusTone }) {
   const m = useMessages();
   return (
-    <span className={`status status-${tone}`} title={status} data-icon={ICONS[status] ?? "?"}>
-      {m.statuses[status] ?? status}
+    <span
+      className={`status status-${tone}`}
+      title={m.statusText.code(status)}
+      data-icon={ICONS[status] ?? "?"}
+    >
+      {m.statuses[status] ?? m.statusText.unknown(status)}
     </span>
   );
 }
