@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Outlet } from "react-router-dom";
 import { AppLink } from "../components/app-link";
 import { appConfigQuery } from "../lib/app-config";
-import { describeZone } from "../lib/format";
+import { formatUtcOffset } from "../lib/format";
 import { LANGUAGES, loadCatalogue, useMessages } from "../lib/i18n/messages";
 import { type Locale, setPreference, usePreferences } from "../lib/preferences";
 import { useZoneName } from "../lib/zone-name";
@@ -21,6 +21,7 @@ export function AppLayout() {
   const m = useMessages();
   const { locale, timeZone } = usePreferences();
   const zoneName = useZoneName();
+  const offset = formatUtcOffset(Date.now(), "local");
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -50,7 +51,10 @@ export function AppLayout() {
             title={m.app.timeSwitchHint}
             onClick={() => setPreference("timeZone", timeZone === "utc" ? "local" : "utc")}
           >
-            {timeZone === "utc" ? m.app.timeUtc : m.app.timeLocal(describeZone("local", zoneName))}
+            {timeZone === "utc"
+              ? m.app.timeUtc
+              : // A machine set to UTC would read "UTC (UTC)".
+                m.app.timeLocal(zoneName === offset ? null : zoneName, offset)}
           </button>
           <label className="language-switch">
             <span className="visually-hidden">{m.app.language}</span>

@@ -107,6 +107,16 @@ describe("the Chinese catalogue", () => {
     expect(zh.cancel.question).toBe("？");
   });
 
+  it("names the time zone as people say it: 时区：北京时间（GMT+08:00）", () => {
+    expect(zh.app.timeLocal("Asia/Shanghai", "GMT+08:00")).toBe("时区：北京时间（GMT+08:00）");
+    expect(zh.app.timeLocal("Asia/Hong_Kong", "GMT+08:00")).toBe("时区：香港时间（GMT+08:00）");
+    expect(zh.app.timeLocal("America/Lima", "GMT−05:00")).toBe("时区：America/Lima（GMT−05:00）");
+    expect(zh.app.timeLocal(null, "GMT+08:00")).toBe("时区：GMT+08:00");
+    expect(zh.app.timeUtc).toBe("时区：UTC");
+    expect(en.app.timeLocal("Asia/Shanghai", "GMT+08:00")).toBe("Times: Asia/Shanghai (GMT+08:00)");
+    expect(en.app.timeLocal(null, "GMT+08:00")).toBe("Times: GMT+08:00");
+  });
+
   it("explains a malformed job in Chinese (zod's English problems, translated)", () => {
     // As job-schemas.ts writes them from zod's messages (src/app/zod-config.ts keeps English).
     const problems = [

@@ -13,7 +13,9 @@ export const en = {
     themeLight: "Theme: light",
     themeDark: "Theme: dark",
     language: "Language",
-    timeLocal: (zone: string) => `Times: ${zone}`,
+    /** The header's zone button: the IANA name (null while unknown) and the offset. */
+    timeLocal: (zone: string | null, offset: string) =>
+      `Times: ${zone ? `${zone} (${offset})` : offset}`,
     timeUtc: "Times: UTC",
     timeSwitchHint: "Switch between your time zone and UTC",
   },

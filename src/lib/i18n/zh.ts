@@ -1,5 +1,33 @@
 import type { Messages } from "./en";
 
+/** 常见时区的通俗叫法；其余时区显示 IANA 名称（如 Europe/Madrid）。 */
+const ZONE_NAMES: Record<string, string> = {
+  "Asia/Shanghai": "北京时间",
+  "Asia/Chongqing": "北京时间",
+  "Asia/Chungking": "北京时间",
+  "Asia/Harbin": "北京时间",
+  PRC: "北京时间",
+  "Asia/Urumqi": "新疆时间",
+  "Asia/Hong_Kong": "香港时间",
+  Hongkong: "香港时间",
+  "Asia/Macau": "澳门时间",
+  "Asia/Macao": "澳门时间",
+  "Asia/Taipei": "台北时间",
+  ROC: "台北时间",
+  "Asia/Singapore": "新加坡时间",
+  Singapore: "新加坡时间",
+  "Asia/Tokyo": "东京时间",
+  "Asia/Seoul": "首尔时间",
+  "Europe/London": "伦敦时间",
+  "Europe/Paris": "巴黎时间",
+  "Europe/Berlin": "柏林时间",
+  "America/New_York": "纽约时间",
+  "America/Chicago": "芝加哥时间",
+  "America/Los_Angeles": "洛杉矶时间",
+  "Australia/Sydney": "悉尼时间",
+  "Etc/UTC": "协调世界时",
+};
+
 const TYPE_NAMES: Record<string, string> = {
   string: "字符串",
   number: "数字",
@@ -49,8 +77,9 @@ export const zh: Messages = {
     themeLight: "主题：浅色",
     themeDark: "主题：深色",
     language: "语言",
-    timeLocal: (zone: string) => `时间：${zone}`,
-    timeUtc: "时间：UTC",
+    timeLocal: (zone: string | null, offset: string) =>
+      `时区：${zone ? `${ZONE_NAMES[zone] ?? zone}（${offset}）` : offset}`,
+    timeUtc: "时区：UTC",
     timeSwitchHint: "在本地时区与 UTC 之间切换",
   },
   statuses: {
