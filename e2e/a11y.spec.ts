@@ -59,6 +59,8 @@ test("an empty range with its way out, under the notice for a hand-edited addres
 });
 
 proxyTest("loading list", async ({ jobsPage, page, upstream }) => {
+  // axe over a page still loading takes seconds on a busy two-core machine.
+  proxyTest.setTimeout(60_000);
   upstream.setJobs(
     makeJobs({
       jobType: "DNA_SOMATIC",

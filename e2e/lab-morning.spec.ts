@@ -116,3 +116,32 @@ test("the expected time has its unit", async ({ page, jobsPage }) => {
   await drawer.expectOpenFor(FAILED_ID);
   await expect(drawer.field("Expected time", drawer.section("Options"))).toHaveText("8h");
 });
+
+test("keyboard: a few Tabs reach 'Skip to the jobs'; closing the ? help puts focus back", async ({
+  page,
+  jobsPage,
+}) => {
+  await jobsPage.goto(PROXY_PROJECT);
+  await expect(jobsPage.bodyRows).toHaveCount(4);
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+  let tabs = 0;
+  while ((await focused()) !== "Skip to the jobs" && tabs < 12) {
+    await page.keyboard.press("Tab");
+    tabs += 1;
+  }
+  // Skip to content, the header's three switches, the breadcrumb, then this: before, 27 Tabs.
+  expect(tabs).toBeLessThanOrEqual(8);
+  await page.keyboard.press("Enter");
+  const focusedRow = () =>
+    page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.jobId);
+  await expect.poll(focusedRow).toBe(LAUNCHING_ID);
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(focusedRow).toBe(FAILED_ID);
+
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: /Keyboard shortcuts/ });
+  await expect(help).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(help).toHaveCount(0);
+  await expect.poll(focusedRow).toBe(FAILED_ID);
+});

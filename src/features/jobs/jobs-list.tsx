@@ -85,6 +85,14 @@ export function JobsList({
   const onCancelJob = cancelAllowed ? cancel.ask : null;
   return (
     <section className="jobs-list" aria-labelledby="jobs-heading">
+      {/* Past the date fields and toolbars (twenty-odd stops) to the first job, in one. */}
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => document.querySelector<HTMLElement>("tr.job-row")?.focus()}
+      >
+        {m.app.skipToJobs}
+      </button>
       <ListToolbar search={search} setSearch={setSearch} list={list} pause={pause} />
       <RangeToolbar
         search={search}

@@ -68,6 +68,7 @@ export const zh: Messages = {
   languageName: "中文",
   app: {
     title: "基因作业",
+    skipToJobs: "跳到作业列表",
     skip: "跳到正文",
     demoNotice: "演示数据",
     demoNoticeRest: "—— 由内置的 DLI 模拟器生成，并非真实项目。设置",

@@ -41,7 +41,21 @@ export function useListShortcuts(actions: ShortcutActions, onHelp: () => void) {
   }, [onHelp]);
 }
 
+/** The `?` help: closing it puts focus back where it was when it opened. */
 export function useShortcutHelp() {
   const [open, setOpen] = useState(false);
-  return { open, show: () => setOpen(true), hide: () => setOpen(false) };
+  const returnTo = useRef<HTMLElement | null>(null);
+  return {
+    open,
+    show: () => {
+      returnTo.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setOpen(true);
+    },
+    hide: () => {
+      setOpen(false);
+      // After the dialog is gone, or the browser moves focus again as it closes.
+      requestAnimationFrame(() => returnTo.current?.focus());
+    },
+  };
 }
