@@ -52,7 +52,14 @@ function publicConfig(config: ServerConfig) {
     return {
       mode: "demo",
       endpointHost: null,
-      projects: DEMO_PROJECTS.map(({ id, name, description }) => ({ id, name, description })),
+      // Chinese names and descriptions travel too: the page picks by its language.
+      projects: DEMO_PROJECTS.map(({ id, name, description, nameZh, descriptionZh }) => ({
+        id,
+        name,
+        description,
+        nameZh,
+        descriptionZh,
+      })),
       cancelAllowed: cancelAllowed(config),
     };
   }

@@ -15,17 +15,29 @@ export const DEMO_PROJECTS: readonly DemoProject[] = [
     id: ONCOLOGY_PROJECT_ID,
     name: "Oncology WGS (demo)",
     description: "Tumor/normal WGS: ~1500 somatic and ~500 germline jobs over 90 days",
+    nameZh: "肿瘤全基因组测序（演示）",
+    descriptionZh: "肿瘤/正常配对全基因组测序：90 天内约 1,500 个体细胞作业和约 500 个胚系作业",
   },
   {
     id: POPULATION_PROJECT_ID,
     name: "Population germline (demo)",
     description: "Cohort germline calling: ~200 germline and ~20 somatic jobs",
+    nameZh: "人群胚系变异检测（演示）",
+    descriptionZh: "队列胚系变异检测：约 200 个胚系作业和约 20 个体细胞作业",
   },
-  { id: EMPTY_PROJECT_ID, name: "New project (demo)", description: "No jobs yet" },
+  {
+    id: EMPTY_PROJECT_ID,
+    name: "New project (demo)",
+    description: "No jobs yet",
+    nameZh: "新建项目（演示）",
+    descriptionZh: "还没有作业",
+  },
   {
     id: EDGE_CASES_PROJECT_ID,
     name: "Edge cases (demo)",
     description: "Malformed, truncated, secret-bearing and huge jobs from the last 7 days",
+    nameZh: "异常数据（演示）",
+    descriptionZh: "最近 7 天内格式异常、被截断、含密钥和超大的作业",
   },
 ];
 

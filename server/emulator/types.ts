@@ -24,4 +24,11 @@ export type DemoJob = {
   cancelledAtMs?: number;
 };
 
-export type DemoProject = { id: string; name: string; description: string };
+export type DemoProject = {
+  id: string;
+  name: string;
+  description: string;
+  /** What a Chinese page shows instead. */
+  nameZh: string;
+  descriptionZh: string;
+};
