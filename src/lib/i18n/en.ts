@@ -231,8 +231,9 @@ export const en = {
     failureReason: "Failure reason",
     message: "Message",
     invalidJson: "This request is not valid JSON",
+    /** Spaces at the joins are the words' own (Chinese has none): see job-drawer.tsx. */
     invalidJsonRest: (error: string) =>
-      `(${error}), so it cannot be shown field by field. Below is the text DLI sent, with anything that looks like a key masked.`,
+      ` (${error}), so it cannot be shown field by field. Below is the text DLI sent, with anything that looks like a key masked.`,
     loading: "Loading the job…",
     unavailable:
       "The job list could not be loaded, so this job cannot be shown. Close this panel to see why and retry.",
@@ -250,14 +251,14 @@ export const en = {
     yes: "Yes",
     no: "No",
     notOnPage: "not found on this page",
-    notOnPageBefore: "This job is",
-    notOnPageAfter: "of the list.",
+    notOnPageBefore: "This job is ",
+    notOnPageAfter: " of the list.",
     searchAll: "Search all pages",
     searching: (page: number, count: number) => `Searching page ${page} of ${count}…`,
     stop: "Stop",
     notFound: (id: string) => `Job ${id} was not found`,
     notFoundRest:
-      "in any page of this date range and job type. It may belong to another project, another job type, or a different date range.",
+      " in any page of this date range and job type. It may belong to another project, another job type, or a different date range.",
     searchFailed: (message: string) => `The search stopped: ${message}`,
     groups: {
       samples: "Samples",

@@ -66,11 +66,15 @@ export function FindJobPanel({
     <div className="find-job" aria-live="polite">
       {state.step === "not-found" ? (
         <p>
-          <strong>{m.drawer.notFound(jobId)}</strong> {m.drawer.notFoundRest}
+          {/* No space of their own: English has them in its words, Chinese has none. */}
+          <strong>{m.drawer.notFound(jobId)}</strong>
+          {m.drawer.notFoundRest}
         </p>
       ) : (
         <p>
-          {m.drawer.notOnPageBefore} <strong>{m.drawer.notOnPage}</strong> {m.drawer.notOnPageAfter}
+          {m.drawer.notOnPageBefore}
+          <strong>{m.drawer.notOnPage}</strong>
+          {m.drawer.notOnPageAfter}
         </p>
       )}
       {state.step === "searching" ? (

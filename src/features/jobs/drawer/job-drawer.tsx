@@ -88,7 +88,8 @@ function JobBody({ job, jobType, tone }: { job: Job; jobType: JobType; tone: Sta
       <JobSummary job={job} jobType={jobType} tone={tone} />
       {job.request.kind === "invalid" && (
         <p className="notice" role="note">
-          <strong>{m.drawer.invalidJson}</strong> {m.drawer.invalidJsonRest(job.request.error)}
+          <strong>{m.drawer.invalidJson}</strong>
+          {m.drawer.invalidJsonRest(job.request.error)}
         </p>
       )}
       {job.request.kind === "json" && (

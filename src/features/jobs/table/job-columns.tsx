@@ -68,15 +68,15 @@ function Samples({ job: j }: { job: Job }) {
   if (summary.tumor || summary.normal) {
     return (
       <>
-        <abbr title={m.table.tumor}>T</abbr>
+        <abbr title={m.table.tumor}>{m.table.tumorMark}</abbr>
         {` ${summary.tumor ?? "—"}`}
         <br />
-        <abbr title={m.table.normal}>N</abbr>
+        <abbr title={m.table.normal}>{m.table.normalMark}</abbr>
         {` ${summary.normal ?? "—"}`}
       </>
     );
   }
-  if (summary.germlineSamples) return summary.germlineSamples.join(", ");
+  if (summary.germlineSamples) return summary.germlineSamples.join(m.units.listJoin);
   if (j.request.kind === "invalid")
     return <span className="muted">{m.table.requestUnreadable}</span>;
   return <span className="muted">—</span>;
