@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo } from "../format";
+import { formatAgo, formatJobCount } from "../format";
 import { detectLocale } from "../preferences";
 import { en } from "./en";
 import { LANGUAGES, loadCatalogue } from "./messages";
@@ -105,6 +105,10 @@ describe("the Chinese catalogue", () => {
       "将终止正在提交的流程（请求中未写明样本），已完成的步骤将丢失且无法恢复。",
     );
     expect(zh.cancel.question).toBe("？");
+    // As pager.tsx calls it: the total is already a count of jobs.
+    expect(zh.pager.range("21", "25", formatJobCount(25, zh.units))).toBe(
+      "第 21–25 个，共 25 个作业",
+    );
   });
 
   it("names the time zone as people say it: 时区：北京时间（GMT+08:00）", () => {
