@@ -1,0 +1,57 @@
+// Printing the list: always light, whatever the theme on screen.
+import type { Locator, Page } from "@playwright/test";
+import { ONCOLOGY_PROJECT_ID } from "../server/emulator/projects.ts";
+import { expect, test } from "./fixtures.ts";
+
+/** Relative luminance (WCAG) of a computed CSS colour such as `rgb(23, 29, 37)`. */
+function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+    const c = Number(part) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+async function computed(locator: Locator, property: "color" | "background-color") {
+  return locator.evaluate(
+    (element, name) => getComputedStyle(element).getPropertyValue(name),
+    property,
+  );
+}
+
+/** The dark theme chosen with the header's switch, remembered as lib/theme.ts stores it. */
+async function chooseDarkTheme(page: Page): Promise<void> {
+  await page.addInitScript(() => localStorage.setItem("gene-jobs:theme", "dark"));
+}
+
+test("dark theme on screen, light on paper", async ({ page, jobsPage }) => {
+  await chooseDarkTheme(page);
+  await jobsPage.goto(ONCOLOGY_PROJECT_ID, "range=7d");
+  await jobsPage.waitForLoaded();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const wrap = page.locator(".table-wrap");
+  const cell = jobsPage.bodyRows.first().locator("td").first();
+  const offset = cell.locator(".muted");
+  expect(luminance(await computed(wrap, "background-color"))).toBeLessThan(0.1);
+
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  for (const [name, locator] of [
+    ["page", page.locator("body")],
+    ["table", wrap],
+    ["header cell", jobsPage.columnHeaders().first()],
+  ] as const) {
+    const background = await computed(locator, "background-color");
+    // A transparent background shows the page's.
+    if (background !== "rgba(0, 0, 0, 0)") {
+      expect(luminance(background), `${name} background ${background}`).toBeGreaterThan(0.85);
+    }
+  }
+  expect(luminance(await computed(cell, "color")), "text").toBeLessThan(0.05);
+  expect(luminance(await computed(offset, "color")), "muted text").toBeLessThan(0.2);
+  const badge = jobsPage.bodyRows.locator(".status").first();
+  expect(luminance(await computed(badge, "color")), "status badge text").toBeLessThan(0.2);
+  // The system's dark preference says nothing about paper either.
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(
+    "light",
+  );
+});
