@@ -215,10 +215,10 @@ describe("large answers", () => {
     // and one turn of its loop took 1.1-1.3 s of CPU (1.5 s and 1.1 s with the JSON.parse gone
     // but the answers held whole). Now: slowest 0.1-0.5 s on an idle machine (up to 4 s when
     // other processes load its two cores eight times over), behind at most 0.31 s of CPU, and no
-    // turn over 0.16 s of CPU. The clock is bounded on the median, which load barely moves; the
-    // worst case in CPU time, which load does not move.
+    // turn over 0.16 s of CPU. The median takes 1-40 ms idle, up to 0.27 s under that load; it
+    // bounds the clock loosely, and the worst case is bounded in CPU time, which load does not move.
     expect(configMs.length).toBeGreaterThan(0);
-    expect(median).toBeLessThan(500);
+    expect(median).toBeLessThan(1000);
     expect(mostCpu).toBeLessThan(750);
     expect(longestTurnCpuMs).toBeLessThan(400);
   }, 60_000);
