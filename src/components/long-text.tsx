@@ -22,18 +22,21 @@ export function LongText({
   text,
   className,
   as: Tag = "span",
+  cutAt = TEXT_CUT_CHARS,
 }: {
   text: string;
   className?: string;
   as?: "span" | "p" | "pre";
+  /** Longer texts are cut here until asked for. */
+  cutAt?: number;
 }) {
   const [expanded, setExpanded] = useState(false);
   const m = useMessages();
-  if (text.length <= TEXT_CUT_CHARS) return <Tag className={className}>{text}</Tag>;
+  if (text.length <= cutAt) return <Tag className={className}>{text}</Tag>;
   return (
     <>
       <Tag className={`${className ?? ""} long-text${expanded ? " is-expanded" : ""}`}>
-        {expanded ? text : `${head(text, TEXT_CUT_CHARS)}…`}
+        {expanded ? text : `${head(text, cutAt)}…`}
       </Tag>
       <span className="list-actions">
         <button

@@ -74,7 +74,8 @@ function JobSummary({ job, jobType, tone }: { job: Job; jobType: JobType; tone: 
           aria-labelledby={messageId}
         >
           <h3 id={messageId}>{job.status === "FAILED" ? d.failureReason : d.message}</h3>
-          <LongText as="p" className="message-text" text={job.message} />
+          {/* A stack trace is read whole (hundreds of short lines cost nothing); a megabyte is not. */}
+          <LongText as="p" className="message-text" text={job.message} cutAt={20_000} />
         </section>
       )}
     </>
