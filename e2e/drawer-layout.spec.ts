@@ -70,8 +70,8 @@ for (const viewport of VIEWPORTS) {
     expect(after?.x).toBeCloseTo(before.x, 0);
     // The bottom corner is the panel's, not the list's showing through.
     const corner = await page.evaluate(
-      ([x, y]) => Boolean(document.elementFromPoint(x, y)?.closest(".drawer-panel")),
-      [viewport.width - 4, viewport.height - 4] as [number, number],
+      ({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest(".drawer-panel")),
+      { x: viewport.width - 4, y: viewport.height - 4 },
     );
     expect(corner, "the panel covers the bottom corner").toBe(true);
     // The last of the request is on screen, and the header stays above it.
