@@ -11,6 +11,7 @@ import { EmptyList } from "./components/empty-list";
 import { ListNotices } from "./components/list-notices";
 import { ListToolbar, RangeToolbar, useLivePause } from "./components/list-toolbar";
 import { Pager } from "./components/pager";
+import { PrintHeader } from "./components/print-header";
 import { useListShortcuts, useShortcutHelp } from "./components/shortcuts";
 import type { DrawerLookup } from "./drawer/job-drawer";
 import { useDrawer } from "./drawer/use-drawer";
@@ -85,6 +86,7 @@ export function JobsList({
   const onCancelJob = cancelAllowed ? cancel.ask : null;
   return (
     <section className="jobs-list" aria-labelledby="jobs-heading">
+      <PrintHeader projectId={projectId} projectName={projectName} search={search} />
       {/* Past the date fields and toolbars (twenty-odd stops) to the first job, in one. */}
       <button
         type="button"

@@ -334,6 +334,12 @@ export const en = {
     open: "Open the focused job",
     close: "Close the job or this list",
   },
+  print: {
+    search: "Search",
+    /** The printout's last line: the time in the page's zone (its IANA name, null for UTC). */
+    printed: (time: string, zone: string | null, offset: string) =>
+      `Printed ${time} ${zone ? `${zone} (${offset})` : offset}`,
+  },
   title: {
     types: { DNA_SOMATIC: "Somatic", DNA_GERMLINE: "Germline" } as Record<string, string>,
     ranges: {

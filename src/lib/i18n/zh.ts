@@ -378,6 +378,11 @@ export const zh: Messages = {
     open: "打开选中的作业",
     close: "关闭作业详情或本快捷键列表",
   },
+  print: {
+    search: "搜索",
+    printed: (time: string, zone: string | null, offset: string) =>
+      `打印时间：${time} ${zone ? `${ZONE_NAMES[zone] ?? zone}（${offset}）` : offset}`,
+  },
   title: {
     types: { DNA_SOMATIC: "体细胞", DNA_GERMLINE: "胚系" },
     ranges: { "24h": "最近 24 小时", "7d": "最近 7 天", "30d": "最近 30 天", "90d": "最近 90 天" },
