@@ -1,21 +1,13 @@
 // axe-core on every state a lab member sees: no serious or critical violations.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { EDGE_JOB_IDS } from "../server/emulator/edge-cases.ts";
 import {
   EDGE_CASES_PROJECT_ID,
   EMPTY_PROJECT_ID,
   ONCOLOGY_PROJECT_ID,
 } from "../server/emulator/projects.ts";
+import { seriousViolations } from "./axe.ts";
 import { expect, PROXY_PROJECT, proxyTest, test } from "./fixtures.ts";
 import { gate, makeJobs, replies } from "./test-upstream.ts";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`${scheme} theme`, () => {

@@ -2,9 +2,9 @@
 // progress, whole and inside the screen; the type and date controls fold under a one-line
 // "Filters" summary, so the first jobs are on the first screen. Screenshots go to the test's
 // output folder, attached to the report.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { ONCOLOGY_PROJECT_ID } from "../server/emulator/projects.ts";
+import { seriousViolations } from "./axe.ts";
 import { expect, test } from "./fixtures.ts";
 
 const WIDTH = 390;
@@ -105,13 +105,6 @@ test("Filters: one line that names the view, opened to change it", async ({ jobs
   await expect(jobsPage.tableNamed("DNA germline jobs")).toBeVisible();
   await shoot(page, "filters-open");
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe at 390 px, filters folded and open (${scheme})`, async ({ jobsPage, page }) => {
