@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ServerConfig } from "./config.ts";
 import { declaresJson } from "./proxy.ts";
 import { startServer } from "./server.ts";
-import { rawRequest } from "./test-helpers.ts";
+import { proxyTestConfig, rawRequest } from "./test-helpers.ts";
 
 // Issue 15, item 1: whatever DLI (or anything between it and us) says its answer is, the
 // browser gets the dashboard's own Content-Type for it, never markup, with nosniff and a CSP
@@ -42,15 +41,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => upstream.listen(0, "127.0.0.1", done));
   const port = (upstream.address() as { port: number }).port;
-  const config: ServerConfig = {
-    host: "127.0.0.1",
-    port: 0,
-    distDir: "/nonexistent",
-    mode: "proxy",
-    endpoint: new URL(`http://127.0.0.1:${port}`),
-    auth: { kind: "token", token: "MIIT-hostile-upstream-token" },
-    projectIds: [PROJECT],
-  };
+  const config = proxyTestConfig(port, "MIIT-hostile-upstream-token", [PROJECT]);
   proxy = await startServer(config, { log: () => {} });
 });
 

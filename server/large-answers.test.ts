@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ServerConfig } from "./config.ts";
 import { startServer } from "./server.ts";
+import { proxyTestConfig } from "./test-helpers.ts";
 
 // Issue 15, item 4: forty concurrent list calls to a DLI answering just under the 20 MB cap
 // took the server from 257 MB to 1.1 GB and kept /api/config waiting for seconds. Answers now
@@ -92,15 +92,7 @@ beforeAll(async () => {
     for (const wake of waiting.splice(0)) wake();
   });
   const { port } = await fromChild("listening");
-  const config: ServerConfig = {
-    host: "127.0.0.1",
-    port: 0,
-    distDir: "/nonexistent",
-    mode: "proxy",
-    endpoint: new URL(`http://127.0.0.1:${port}`),
-    auth: { kind: "token", token: "MIIT-large-answers-token" },
-    projectIds: [PROJECT],
-  };
+  const config = proxyTestConfig(port, "MIIT-large-answers-token", [PROJECT]);
   proxy = await startServer(config, { log: () => {} });
 });
 

@@ -1,7 +1,7 @@
 import { Agent, createServer, request, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServerConfig } from "./config.ts";
 import { startServer } from "./server.ts";
+import { proxyTestConfig } from "./test-helpers.ts";
 
 // Issue 6, "Load": 32 concurrent clients doing 1,000 list calls through the proxy lose none,
 // and memory stays flat. Everything runs on 127.0.0.1 and is bounded in count and time.
@@ -48,15 +48,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => upstream.listen(0, "127.0.0.1", done));
   const port = (upstream.address() as { port: number }).port;
-  const config: ServerConfig = {
-    host: "127.0.0.1",
-    port: 0,
-    distDir: "/nonexistent",
-    mode: "proxy",
-    endpoint: new URL(`http://127.0.0.1:${port}`),
-    auth: { kind: "token", token: "MIIT-load-token" },
-    projectIds: [PROJECT],
-  };
+  const config = proxyTestConfig(port, "MIIT-load-token", [PROJECT]);
   proxy = await startServer(config, { log: (line) => log.push(line) });
 });
 

@@ -1,4 +1,5 @@
 import { type IncomingMessage, request, type ServerResponse } from "node:http";
+import type { ServerConfig } from "./config.ts";
 
 export type RawResponse = { status: number; headers: Record<string, string>; body: string };
 
@@ -74,4 +75,21 @@ export function readAnswer(base: string, path: string): Promise<MaybeBrokenRespo
     req.on("error", reject);
     req.end();
   });
+}
+
+/** A proxy-mode server's settings for tests: DLI at `upstreamPort` on loopback, a token, no app. */
+export function proxyTestConfig(
+  upstreamPort: number,
+  token: string,
+  projectIds: string[],
+): ServerConfig {
+  return {
+    host: "127.0.0.1",
+    port: 0,
+    distDir: "/nonexistent",
+    mode: "proxy",
+    endpoint: new URL(`http://127.0.0.1:${upstreamPort}`),
+    auth: { kind: "token", token },
+    projectIds,
+  };
 }
