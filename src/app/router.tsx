@@ -9,7 +9,7 @@ import { RouteErrorBoundary } from "./route-error-boundary";
 // The start page is not on the way to the list's rows: its code loads when it is opened, or
 // when the browser is idle after a list is on screen.
 function StartPageLoading() {
-  return <p aria-busy="true">{useMessages().picker.loading}</p>;
+  return <p aria-busy="true">{useMessages().pages.loadingProjects}</p>;
 }
 const ProjectPickerPage = lazyComponent(
   () => import("../routes/project-picker").then((m) => m.ProjectPickerPage),

@@ -45,7 +45,7 @@ export function LongText({
           aria-expanded={expanded}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? m.drawer.showLessText : m.drawer.showAllText(formatNumber(text.length))}
+          {expanded ? m.copy.showLessText : m.copy.showAllText(formatNumber(text.length))}
         </button>
         <CopyButton text={text} label={m.copy.value} showLabel />
       </span>

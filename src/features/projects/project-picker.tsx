@@ -5,7 +5,7 @@ import { AppLink } from "../../components/app-link";
 import { ErrorPanel } from "../../components/error-panel";
 import { ID_PATTERN } from "../../contract/ids";
 import { appConfigQuery } from "../../lib/app-config";
-import { useMessages } from "../../lib/i18n/messages";
+import { useViewMessages as useMessages } from "../../lib/i18n/view-messages";
 import { forgetProject, readRecentProjects } from "./recent-projects";
 
 export function jobsPath(projectId: string): string {
@@ -24,7 +24,7 @@ export function ProjectPicker() {
       <h1>{m.picker.heading}</h1>
       <p className="lead">{m.picker.lead}</p>
 
-      {config.isPending && <p aria-busy="true">{m.picker.loading}</p>}
+      {config.isPending && <p aria-busy="true">{m.pages.loadingProjects}</p>}
       {config.isError && <ErrorPanel error={config.error} onRetry={() => config.refetch()} />}
       {config.data && (
         <section aria-labelledby="configured-heading" className="picker-section">

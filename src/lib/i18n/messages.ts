@@ -1,5 +1,6 @@
 import { type Locale, usePreferences } from "../preferences";
 import { en, type Messages } from "./en";
+import type { AllMessages } from "./view-messages";
 
 export type { Messages } from "./en";
 
@@ -9,12 +10,13 @@ export const LANGUAGES: readonly { locale: Locale; name: string }[] = [
   { locale: "zh-CN", name: "中文" },
 ];
 
-// English is always here; Chinese is kept out of the first bundle and loaded when chosen.
-const loaded: Partial<Record<Locale, Messages>> = { en };
-let loadingZh: Promise<Messages> | undefined;
+// English is always here (its on-demand views' text comes with them: view-messages.ts); Chinese
+// is kept out of the first bundle and loaded, whole, when chosen.
+const loaded: Partial<Record<Locale, Messages | AllMessages>> = { en };
+let loadingZh: Promise<AllMessages> | undefined;
 
 /** Fetches a catalogue once. Call before switching to it, so no text shows in the old language. */
-export function loadCatalogue(locale: Locale): Promise<Messages> {
+export function loadCatalogue(locale: Locale): Promise<Messages | AllMessages> {
   const ready = loaded[locale];
   if (ready) return Promise.resolve(ready);
   loadingZh ??= import("./zh").then(

@@ -1,4 +1,4 @@
-import type { Messages } from "./en";
+import type { AllMessages as Messages } from "./view-messages";
 
 /** 常见时区的通俗叫法；其余时区显示 IANA 名称（如 Europe/Madrid）。 */
 const ZONE_NAMES: Record<string, string> = {
@@ -98,7 +98,6 @@ export const zh: Messages = {
   picker: {
     heading: "项目",
     lead: "选择一个项目，查看其 DNA 体细胞与胚系变异检测作业。",
-    loading: "正在加载项目…",
     demoProjects: "演示项目",
     configuredProjects: "已配置的项目",
     noneConfigured: "尚未配置项目。请在服务器上设置 DLI_PROJECT_IDS，或在下方输入项目 ID 打开。",
@@ -112,6 +111,7 @@ export const zh: Messages = {
     invalidId: "项目 ID 由 1–64 个字母、数字、短横线或下划线组成，例如 0a1b2c3d4e5f…。",
   },
   pages: {
+    loadingProjects: "正在加载项目…",
     breadcrumb: "导航路径",
     projects: "项目",
     project: "项目",
@@ -232,6 +232,8 @@ export const zh: Messages = {
     range: (first: string, last: string, total: string) => `第 ${first}–${last} 个，共 ${total}`,
   },
   copy: {
+    showAllText: (n: string) => `显示全部 ${n} 个字符`,
+    showLessText: "收起",
     copied: "已复制",
     failed: "复制失败",
     path: "复制路径",
@@ -292,8 +294,6 @@ export const zh: Messages = {
     showRaw: (kb: number) => `显示原始请求（${kb} KB）`,
     showAll: (n: string) => `显示全部 ${n} 项`,
     showFewer: "收起",
-    showAllText: (n: string) => `显示全部 ${n} 个字符`,
-    showLessText: "收起",
     yes: "是",
     no: "否",
     notOnPage: "不在本页",

@@ -1,6 +1,9 @@
 import { Fragment, useId } from "react";
 import { useModalDialog } from "../../../components/use-modal-dialog";
-import { type Messages, useMessages } from "../../../lib/i18n/messages";
+import {
+  type AllMessages as Messages,
+  useViewMessages as useMessages,
+} from "../../../lib/i18n/view-messages";
 
 /** `keys`: one key, or keys that do the same thing either way. */
 function shortcutList(m: Messages): { keys: string[]; what: string }[] {

@@ -1,4 +1,4 @@
-import { useMessages } from "../../../lib/i18n/messages";
+import { useViewMessages as useMessages } from "../../../lib/i18n/view-messages";
 import type { UnusedParam } from "../url/unused-params";
 
 const SHOWN = 8;

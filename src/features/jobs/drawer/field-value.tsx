@@ -2,7 +2,7 @@ import { useState } from "react";
 import { CopyButton } from "../../../components/copy-button";
 import { LongText } from "../../../components/long-text";
 import { formatDuration, formatNumber } from "../../../lib/format";
-import { useMessages } from "../../../lib/i18n/messages";
+import { useViewMessages as useMessages } from "../../../lib/i18n/view-messages";
 import { argumentLines, type FieldKind } from "../request/request-groups";
 
 const COLLAPSED_ITEMS = 10;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../../../lib/http";
-import { useMessages } from "../../../lib/i18n/messages";
+import { useViewMessages as useMessages } from "../../../lib/i18n/view-messages";
 import type { JobsPage } from "../api/job-schemas";
 import { findJobPosition } from "./find-job";
 

@@ -6,7 +6,7 @@ import { StatusBadge } from "../../../components/status-badge";
 import type { StatusTone } from "../../../contract/job-status";
 import type { JobType } from "../../../contract/list-url";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
-import { useMessages } from "../../../lib/i18n/messages";
+import { useViewMessages as useMessages } from "../../../lib/i18n/view-messages";
 import type { Job, JobRow } from "../api/job-schemas";
 import { DrawerDialog } from "./drawer-dialog";
 import { FindJobPanel, type FindJobProps } from "./find-job-panel";

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from "react";
 import { CopyButton } from "../../../components/copy-button";
 import { downloadText } from "../../../lib/download";
-import { useMessages } from "../../../lib/i18n/messages";
+import { useViewMessages as useMessages } from "../../../lib/i18n/view-messages";
 import { type DecodedRequest, prettyRequest } from "../request/decode-request";
 import { tokenizeJson } from "../request/json-tokens";
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from "react";
 import type { JobType } from "../../../contract/list-url";
-import { useMessages } from "../../../lib/i18n/messages";
+import { useViewMessages as useMessages } from "../../../lib/i18n/view-messages";
 import { groupRequest, type RequestGroup } from "../request/request-groups";
 import { FieldValue } from "./field-value";
 

@@ -1,5 +1,6 @@
 import type { JobsSearch } from "../../../contract/list-url";
 import type { Messages } from "../../../lib/i18n/messages";
+import { withViews } from "../../../lib/i18n/view-messages";
 import type { JobRow } from "../api/job-schemas";
 import { summarizeRequest } from "../request/decode-request";
 
@@ -62,10 +63,11 @@ export type CsvText = {
 };
 
 /**
- * The CSV's words, from the page's catalogue (passed in by use-export.ts: this lazy chunk imports
- * no catalogue of its own).
+ * The CSV's words, from the page's catalogue (passed in by use-export.ts, so a Chinese page gets
+ * a Chinese CSV), with the on-demand English the first bundle leaves out.
  */
-export function csvText(m: Messages): CsvText {
+export function csvText(page: Messages): CsvText {
+  const m = withViews(page);
   const h = m.table.headers;
   return {
     headers: {
