@@ -63,12 +63,27 @@ function publicConfig(config: ServerConfig) {
       cancelAllowed: cancelAllowed(config),
     };
   }
+  // DLI_PROJECTS: each project's display name, never its region, endpoint or credentials. The
+  // header names DLI's host only when every project is served by the same one.
+  const hosts = new Set(config.projects?.map((p) => p.endpoint.host));
   return {
     mode: "proxy",
-    endpointHost: config.endpoint?.host ?? null,
-    projects: config.projectIds.map((id) => ({ id, name: null, description: null })),
+    endpointHost: config.projects
+      ? hosts.size === 1
+        ? [...hosts][0]
+        : null
+      : (config.endpoint?.host ?? null),
+    projects: config.projects
+      ? config.projects.map(({ id, name }) => ({ id, name: name ?? null, description: null }))
+      : config.projectIds.map((id) => ({ id, name: null, description: null })),
     cancelAllowed: cancelAllowed(config),
   };
+}
+
+/** Whether proxy mode serves the project: listed in DLI_PROJECTS, or in a non-empty DLI_PROJECT_IDS. */
+function servesProject(config: ServerConfig, projectId: string): boolean {
+  if (config.projects) return config.projects.some((p) => p.id === projectId);
+  return config.projectIds.length === 0 || config.projectIds.includes(projectId);
 }
 
 /**
@@ -122,16 +137,12 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
     if (route.kind === "cancel" && !JOB_ID.test(route.jobId)) {
       return sendError(res, 400, "DLI.0001", "job_id must be a UUID");
     }
-    if (
-      config.mode === "proxy" &&
-      config.projectIds.length > 0 &&
-      !config.projectIds.includes(projectId)
-    ) {
+    if (config.mode === "proxy" && !servesProject(config, projectId)) {
       return sendError(
         res,
         403,
         "DASHBOARD.PROJECT_NOT_ALLOWED",
-        "This dashboard server does not serve that project (it is not in DLI_PROJECT_IDS)",
+        `This dashboard server does not serve that project (it is not in ${config.projects ? "DLI_PROJECTS" : "DLI_PROJECT_IDS"})`,
       );
     }
     if (route.kind === "cancel") return backend.cancel(req, res, projectId, route.jobId);

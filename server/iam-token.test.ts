@@ -109,6 +109,33 @@ describe("IAM user tokens", () => {
     expect(logins).toHaveLength(3);
   });
 
+  it("keeps a token per project and region, each from its region's IAM", async () => {
+    const unreachable = new URL(`http://127.0.0.1:${await closedPort()}`);
+    const tokens = createIamTokenSource(
+      {
+        endpoint: iamUrl,
+        regionEndpoints: { "cn-north-4": iamUrl, "cn-east-3": unreachable },
+        domain: "lab-account",
+        user: "dashboard",
+        password: "Pa55-secret",
+      },
+      { now: () => clock, timeoutMs: 2_000 },
+    );
+    expect(await tokens.tokenFor(PROJECT, "cn-north-4")).toBe("MIItoken-1");
+    expect(await tokens.tokenFor(PROJECT, "cn-north-4")).toBe("MIItoken-1");
+    // Another scope, another token: the same id without a region is not the cn-north-4 one.
+    expect(await tokens.tokenFor(PROJECT)).toBe("MIItoken-2");
+    await expect(tokens.tokenFor(OTHER_PROJECT, "cn-east-3")).rejects.toThrow(
+      `Could not get a token from IAM at ${unreachable.host}: ECONNREFUSED`,
+    );
+    expect(logins).toHaveLength(2);
+    // DLI refusing the cn-north-4 token drops that one only.
+    clock += MIN_TOKEN_AGE_TO_DROP_MS;
+    tokens.refused(PROJECT, "MIItoken-1", "cn-north-4");
+    expect(await tokens.tokenFor(PROJECT)).toBe("MIItoken-2");
+    expect(await tokens.tokenFor(PROJECT, "cn-north-4")).toBe("MIItoken-3");
+  });
+
   it("keeps using a still-valid token when its renewal fails", async () => {
     const tokens = source();
     await tokens.tokenFor(PROJECT);

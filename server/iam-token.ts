@@ -2,7 +2,10 @@ import { errorCode } from "./http-util.ts";
 
 /** An IAM user the server logs in as, to get project-scoped tokens for DLI (HUAWEICLOUD_IAM_*). */
 export type IamUser = {
+  /** IAM for projects without a region (DLI_ENDPOINT), and for any region not in `regionEndpoints`. */
   endpoint: URL;
+  /** IAM per region (DLI_PROJECTS): a project's token comes from its region's IAM. */
+  regionEndpoints?: Readonly<Record<string, URL>>;
   /** The account (domain) name the IAM user belongs to. */
   domain: string;
   user: string;
@@ -28,10 +31,13 @@ export class IamUnreachableError extends Error {
 }
 
 export type IamTokenSource = {
-  /** A token scoped to the project: the cached one while it has an hour left, else a new one. */
-  tokenFor(projectId: string): Promise<string>;
+  /**
+   * A token scoped to the project (in `region`, from that region's IAM, when DLI_PROJECTS names
+   * one): the cached one while it has an hour left, else a new one. Cached per project and region.
+   */
+  tokenFor(projectId: string, region?: string): Promise<string>;
   /** DLI answered 401 to this token: the next request logs in again (at most once a minute). */
-  refused(projectId: string, token: string): void;
+  refused(projectId: string, token: string, region?: string): void;
 };
 
 export type IamTokenOptions = {
@@ -61,10 +67,14 @@ export function createIamTokenSource(
   // waits. Once it has worked, a refusal is about that project's scope: only it waits (a viewer
   // opening a project the user may not see must not stop the others).
   let passwordWorked = false;
+  // Keyed by scope: the project, and its region when it has one.
   const pauses = new Map<string | typeof ALL, { until: number; refusal: IamRefusedError }>();
-  const host = iam.endpoint.host;
+  const endpointOf = (region: string | undefined) =>
+    (region !== undefined ? iam.regionEndpoints?.[region] : undefined) ?? iam.endpoint;
 
-  async function login(projectId: string): Promise<Cached> {
+  async function login(projectId: string, scope: string, region?: string): Promise<Cached> {
+    const endpoint = endpointOf(region);
+    const host = endpoint.host;
     const body = JSON.stringify({
       auth: {
         identity: {
@@ -78,7 +88,7 @@ export function createIamTokenSource(
     });
     let answer: Response;
     try {
-      answer = await fetch(new URL("/v3/auth/tokens", iam.endpoint), {
+      answer = await fetch(new URL("/v3/auth/tokens", endpoint), {
         method: "POST",
         headers: { "Content-Type": "application/json;charset=utf8" },
         body,
@@ -101,7 +111,7 @@ export function createIamTokenSource(
           `so the server asks again only after ${PAUSE_AFTER_REFUSAL_MS / 60_000} minutes.`,
       );
       for (const [key, pause] of pauses) if (pause.until <= now()) pauses.delete(key);
-      pauses.set(passwordWorked ? projectId : ALL, {
+      pauses.set(passwordWorked ? scope : ALL, {
         until: now() + PAUSE_AFTER_REFUSAL_MS,
         refusal,
       });
@@ -118,13 +128,13 @@ export function createIamTokenSource(
     return { token, expiresAt, obtainedAt };
   }
 
-  const activePause = (projectId: string) =>
-    [pauses.get(ALL), pauses.get(projectId)].find((p) => p && now() < p.until);
+  const activePause = (scope: string) =>
+    [pauses.get(ALL), pauses.get(scope)].find((p) => p && now() < p.until);
 
   /** A login, unless a pause forbids it (checked again when a queued login's turn comes). */
-  function attempt(projectId: string): Promise<Cached> {
-    const pause = activePause(projectId);
-    return pause ? Promise.reject(pause.refusal) : login(projectId);
+  function attempt(projectId: string, scope: string, region?: string): Promise<Cached> {
+    const pause = activePause(scope);
+    return pause ? Promise.reject(pause.refusal) : login(projectId, scope, region);
   }
 
   // Until the password has worked once, logins go one at a time, whatever the project: a wrong
@@ -132,44 +142,51 @@ export function createIamTokenSource(
   let untilPasswordKnown: Promise<unknown> = Promise.resolve();
 
   return {
-    async tokenFor(projectId) {
-      const cached = tokens.get(projectId);
+    async tokenFor(projectId, region) {
+      const scope = scopeKey(projectId, region);
+      const cached = tokens.get(scope);
       if (cached && now() < cached.expiresAt - RENEW_BEFORE_MS) return cached.token;
       // Within the last hour, or expired: renew. A still-valid token outlives a failed renewal.
       const usable = cached && now() < cached.expiresAt ? cached.token : undefined;
-      const pause = activePause(projectId);
+      const pause = activePause(scope);
       if (pause) {
         if (usable) return usable;
         throw pause.refusal;
       }
-      let pending = logins.get(projectId);
+      let pending = logins.get(scope);
       if (!pending) {
         let run: Promise<Cached>;
         if (passwordWorked) {
-          run = attempt(projectId);
+          run = attempt(projectId, scope, region);
         } else {
-          run = untilPasswordKnown.then(() => attempt(projectId));
+          run = untilPasswordKnown.then(() => attempt(projectId, scope, region));
           untilPasswordKnown = run.catch(() => undefined);
         }
         pending = run
           .then((fresh) => {
             passwordWorked = true;
-            tokens.set(projectId, fresh);
+            tokens.set(scope, fresh);
             return fresh.token;
           })
-          .finally(() => logins.delete(projectId));
-        logins.set(projectId, pending);
+          .finally(() => logins.delete(scope));
+        logins.set(scope, pending);
       }
       if (!usable) return pending;
       return pending.catch(() => usable);
     },
-    refused(projectId, token) {
-      const cached = tokens.get(projectId);
+    refused(projectId, token, region) {
+      const scope = scopeKey(projectId, region);
+      const cached = tokens.get(scope);
       if (cached?.token === token && now() - cached.obtainedAt >= MIN_TOKEN_AGE_TO_DROP_MS) {
-        tokens.delete(projectId);
+        tokens.delete(scope);
       }
     },
   };
+}
+
+/** A token's scope: the project, in its region when it has one (`cn-north-4/0a1b…`). */
+function scopeKey(projectId: string, region: string | undefined): string {
+  return region === undefined ? projectId : `${region}/${projectId}`;
 }
 
 /** `token.expires_at` of IAM's answer, in ms; undefined if the body does not say. */

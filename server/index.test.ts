@@ -66,6 +66,29 @@ describe("server/index.ts", () => {
     expect(p.err()).toContain("DLI_ALLOW_CANCEL must be 1 or true");
   }, 20_000);
 
+  it("exits 1 naming a bad DLI_PROJECTS entry", async () => {
+    const p = run({ DLI_PROJECTS: "cn-north-4/0a1b2c3d=Oncology,cn_east_3/7c8d9e0f" });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toContain(
+      'Configuration error: DLI_PROJECTS entry 2 "cn_east_3/7c8d9e0f": "cn_east_3" is not a region name',
+    );
+  }, 20_000);
+
+  it("proxies DLI_PROJECTS to each region's endpoint, named on the startup line", async () => {
+    const p = run({
+      DLI_PROJECTS: "cn-north-4/0a1b2c3d=Oncology,cn-east-3/7c8d9e0f",
+      DLI_ENDPOINT_CN_EAST_3: "https://dli-east.example.com",
+      DLI_AUTH_TOKEN: "TOKEN-NOT-PRINTED",
+    });
+    await expect.poll(p.out, { timeout: 15_000 }).toMatch(/\n/);
+    expect(p.out()).toContain(
+      "(proxy to cn-north-4 at https://dli.cn-north-4.myhuaweicloud.com, cn-east-3 at https://dli-east.example.com, token auth, read-only)",
+    );
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+    expect(p.out() + p.err()).not.toContain("TOKEN-NOT-PRINTED");
+  }, 20_000);
+
   it("exits 1 with the message on a configuration error", async () => {
     const p = run({ DLI_ENDPOINT: "ftp://dli.example.com" });
     expect(await p.exited).toBe(1);

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, type IncomingMessage, request, type ServerResponse } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Socket } from "node:net";
-import type { ServerConfig } from "./config.ts";
+import { type ServerConfig, upstreamOf } from "./config.ts";
 import {
   errorCode,
   type GeneJobsBackend,
@@ -79,10 +79,32 @@ type Failure = {
   headers?: Record<string, string>;
 };
 
-/** The proxy-mode backend: forwards the two gene-job routes to `config.endpoint`. Never retries. */
-export function createProxy(config: ServerConfig, options: ProxyOptions = {}): GeneJobsBackend {
-  if (!config.endpoint) throw new Error("proxy mode needs config.endpoint");
-  const endpoint: URL = config.endpoint;
+/** DLI's answer to a request of the server's own (the notification watcher's), read whole. */
+export type UpstreamAnswer = { status: number; body: string };
+
+export type ProxyBackend = GeneJobsBackend & {
+  /**
+   * The server's own read of a project's job list, through the same door as the browser's:
+   * the project's endpoint, credentials, timeouts and size cap. Throws when DLI cannot be
+   * reached or the project is not served; DLI's error statuses come back as answers.
+   */
+  readList(projectId: string, search: URLSearchParams): Promise<UpstreamAnswer>;
+};
+
+type Connection = {
+  agent: HttpAgent | HttpsAgent;
+  send: typeof request;
+  tls: boolean;
+};
+
+/**
+ * The proxy-mode backend: forwards the two gene-job routes to the project's DLI (its
+ * DLI_PROJECTS region's endpoint, or `config.endpoint`). Never retries.
+ */
+export function createProxy(config: ServerConfig, options: ProxyOptions = {}): ProxyBackend {
+  if (!config.endpoint && !config.projects) {
+    throw new Error("proxy mode needs config.endpoint or config.projects");
+  }
   const timeoutMs = options.timeoutMs ?? 30_000;
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   const maxBytes = options.maxResponseBytes ?? 20 * 1024 * 1024;
@@ -90,12 +112,24 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
   // 32 sockets (below) of answers held whole (1 MB) or streaming (1 MB share each) fit in 64 MB;
   // the budget holds whatever the settings, and under `npm run dev` too.
   const budget = options.memoryBudget ?? createMemoryBudget(64 * 1024 * 1024);
-  const tls = endpoint.protocol === "https:";
   // Keep-alive: a page load's requests reuse one warm (TLS) connection to DLI. Idle sockets are
-  // dropped after 15 s, before a typical gateway's idle timeout closes them under us.
+  // dropped after 15 s, before a typical gateway's idle timeout closes them under us. One agent
+  // per endpoint (a region each); the memory budget holds whatever the number of sockets.
   const agentOptions = { keepAlive: true, maxSockets: 32, maxFreeSockets: 32, timeout: 15_000 };
-  const agent = tls ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
-  const send = tls ? httpsRequest : request;
+  const connections = new Map<string, Connection>();
+  const connectionTo = (endpoint: URL): Connection => {
+    let connection = connections.get(endpoint.origin);
+    if (!connection) {
+      const tls = endpoint.protocol === "https:";
+      connection = {
+        agent: tls ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions),
+        send: tls ? httpsRequest : request,
+        tls,
+      };
+      connections.set(endpoint.origin, connection);
+    }
+    return connection;
+  };
   const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
   const iamTokens =
     config.auth.kind === "iam"
@@ -109,6 +143,17 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
     path: string,
     query: string,
   ) {
+    const target = upstreamOf(config, projectId);
+    if (!target) {
+      return sendError(
+        res,
+        403,
+        "DASHBOARD.PROJECT_NOT_ALLOWED",
+        "This dashboard server does not serve that project",
+      );
+    }
+    const { endpoint, region } = target;
+    const { agent, send, tls } = connectionTo(endpoint);
     const url = new URL(path, endpoint);
     url.search = query;
     const started = performance.now();
@@ -116,7 +161,7 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
     let iamToken: string | undefined;
     if (iamTokens) {
       try {
-        iamToken = await iamTokens.tokenFor(projectId);
+        iamToken = await iamTokens.tokenFor(projectId, region);
       } catch (error) {
         recordUpstreamMs(res, performance.now() - started);
         if (!res.headersSent && !res.destroyed) sendIamFailure(res, error);
@@ -219,7 +264,7 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
         if (settled) return;
         const status = answer.statusCode ?? 502;
         // Not retried (a 401 never is); the viewer's next request gets a new token.
-        if (status === 401 && iamToken) iamTokens?.refused(projectId, iamToken);
+        if (status === 401 && iamToken) iamTokens?.refused(projectId, iamToken, region);
         if (status >= 300 && status < 400) {
           return fail(
             502,
@@ -307,7 +352,56 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): G
     });
   }
 
+  async function readList(projectId: string, search: URLSearchParams): Promise<UpstreamAnswer> {
+    const target = upstreamOf(config, projectId);
+    if (!target) throw new Error("This dashboard server does not serve that project");
+    const { endpoint, region } = target;
+    const { agent, send } = connectionTo(endpoint);
+    const url = new URL(`/v2.0/${projectId}/gene/jobs`, endpoint);
+    url.search = forwardedQuery(search);
+    const iamToken = iamTokens ? await iamTokens.tokenFor(projectId, region) : undefined;
+    return new Promise<UpstreamAnswer>((resolve, reject) => {
+      const fail = (message: string) => {
+        clearTimeout(timer);
+        upstream.destroy();
+        reject(new Error(message));
+      };
+      const timer = setTimeout(
+        () => fail(`DLI at ${endpoint.host} did not answer within ${seconds(timeoutMs)}`),
+        timeoutMs,
+      );
+      const upstream = send(url, {
+        method: "GET",
+        agent,
+        headers: upstreamHeaders(config, "GET", url, iamToken),
+      });
+      upstream.on("error", (error) =>
+        fail(`Could not reach DLI at ${endpoint.host}: ${errorCode(error)}`),
+      );
+      upstream.on("response", (answer: IncomingMessage) => {
+        const status = answer.statusCode ?? 502;
+        if (status === 401 && iamToken) iamTokens?.refused(projectId, iamToken, region);
+        const chunks: Buffer[] = [];
+        let size = 0;
+        answer.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) return fail(`DLI at ${endpoint.host} sent too large an answer`);
+          chunks.push(chunk);
+        });
+        answer.on("error", () => undefined);
+        answer.on("aborted", () => fail(`DLI at ${endpoint.host} closed the connection early`));
+        answer.on("end", () => {
+          clearTimeout(timer);
+          if (!answer.complete) return fail(`DLI at ${endpoint.host} closed the connection early`);
+          resolve({ status, body: Buffer.concat(chunks).toString("utf8") });
+        });
+      });
+      upstream.end();
+    });
+  }
+
   return {
+    readList,
     list(_req: IncomingMessage, res: ServerResponse, projectId: string, search: URLSearchParams) {
       return forward(res, "GET", projectId, `/v2.0/${projectId}/gene/jobs`, forwardedQuery(search));
     },
