@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cancelAllowed, type ServerConfig } from "./config.ts";
 import { DEMO_PROJECTS } from "./emulator/data.ts";
-import { createEmulator } from "./emulator/routes.ts";
+import { createEmulator, type Emulator } from "./emulator/routes.ts";
 import { refusal } from "./guard.ts";
 import {
   API_SECURITY_HEADERS,
@@ -11,7 +11,7 @@ import {
   sendJson,
   upstreamMsOf,
 } from "./http-util.ts";
-import { createProxy, type ProxyOptions } from "./proxy.ts";
+import { createProxy, type ProxyBackend, type ProxyOptions } from "./proxy.ts";
 import {
   ALLOWED_METHOD,
   canonicalListSearch,
@@ -87,16 +87,22 @@ function servesProject(config: ServerConfig, projectId: string): boolean {
 }
 
 /**
+ * The backend of `config.mode`: DLI through the proxy, or the emulator. Made once per server
+ * process and shared by the API and the notification watcher, so both see the same demo jobs.
+ */
+export function createBackend(config: ServerConfig, proxy?: ProxyOptions): ProxyBackend | Emulator {
+  return config.mode === "proxy"
+    ? createProxy(config, proxy)
+    : createEmulator(config.demoNow ?? Date.now);
+}
+
+/**
  * Connect-style middleware for the API paths, shared by the production server
  * and the Vite dev server. Non-API paths go to `next()`.
  */
 export function createApiHandler(config: ServerConfig, options: ApiOptions = {}): ApiHandler {
   const log = options.log ?? ((line: string) => console.log(line));
-  const backend =
-    options.backend ??
-    (config.mode === "proxy"
-      ? createProxy(config, options.proxy)
-      : createEmulator(config.demoNow ?? Date.now));
+  const backend = options.backend ?? createBackend(config, options.proxy);
 
   async function dispatch(
     req: IncomingMessage,

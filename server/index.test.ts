@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -87,6 +90,35 @@ describe("server/index.ts", () => {
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
     expect(p.out() + p.err()).not.toContain("TOKEN-NOT-PRINTED");
+  }, 20_000);
+
+  it("exits 1 naming a bad notification setting, never the webhook URL", async () => {
+    const p = run({
+      NOTIFY_WEBHOOK_URL: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=KEY-NOT-PRINTED",
+      NOTIFY_KIND: "slack",
+      PUBLIC_URL: "https://genes.lab.example",
+    });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toContain(
+      'Configuration error: NOTIFY_KIND must be wecom, dingtalk, feishu or json, got "slack"',
+    );
+    expect(p.out() + p.err()).not.toContain("KEY-NOT-PRINTED");
+  }, 20_000);
+
+  it("starts the watcher when configured, naming only its kind", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "notify-index-"));
+    const p = run({
+      NOTIFY_WEBHOOK_URL: "http://127.0.0.1:9/hook?key=KEY-NOT-PRINTED",
+      NOTIFY_KIND: "wecom",
+      NOTIFY_EVERY: "600",
+      NOTIFY_STATE_FILE: join(stateDir, "state.json"),
+      PUBLIC_URL: "https://genes.lab.example",
+    });
+    await expect.poll(p.out, { timeout: 15_000 }).toMatch(/Notifications: .*\n/);
+    expect(p.out()).toContain("Notifications: wecom, 4 projects every 600 s\n");
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+    expect(p.out() + p.err()).not.toMatch(/KEY-NOT-PRINTED|127\.0\.0\.1:9/);
   }, 20_000);
 
   it("exits 1 with the message on a configuration error", async () => {
