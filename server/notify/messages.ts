@@ -54,9 +54,10 @@ export function dashboardLinks(publicUrl: URL): DashboardLinks {
   return {
     overview: (id) => `${project(id)}/overview`,
     job: (id, job) => `${project(id)}/jobs?${query(job.jobType, { job: job.jobId })}`,
-    // The overview groups the span it shows: a week holds every job the watcher reads.
+    // The list filtered to the cause (the overview's groups open it so); a week holds every job
+    // the watcher reads.
     cause: (id, key, jobType) =>
-      `${project(id)}/overview?${query(jobType, { range: "7d", cause: key })}`,
+      `${project(id)}/jobs?${query(jobType, { range: "7d", cause: key })}`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { failureCause } from "../../src/contract/failure-cause.ts";
 import { dashboardLinks, failedNotice, type Notice } from "./messages.ts";
 import type { NotifyKind } from "./settings.ts";
 import { FakeClock, fakeReceiver } from "./test-doubles.ts";
@@ -379,5 +380,43 @@ describe("delivery", () => {
     await clock.advance(1, all);
     expect(await all).toEqual(Array(25).fill(true));
     expect(r.received).toHaveLength(25);
+  });
+});
+
+describe("links into the dashboard", () => {
+  it("open the job (with its type), the list filtered to a cause, or the overview", () => {
+    const at = dashboardLinks(new URL("https://lab.example/genes"));
+    expect(at.job(PROJECT, { jobId: JOB, jobType: "DNA_SOMATIC" })).toBe(
+      `https://lab.example/genes/projects/${PROJECT}/jobs?job=${JOB}`,
+    );
+    expect(at.job(PROJECT, { jobId: JOB, jobType: "DNA_GERMLINE" })).toBe(
+      `https://lab.example/genes/projects/${PROJECT}/jobs?type=DNA_GERMLINE&job=${JOB}`,
+    );
+    expect(at.cause(PROJECT, "outofmemoryerror-java-heap-space-0abc123", undefined)).toBe(
+      `https://lab.example/genes/projects/${PROJECT}/jobs?range=7d&cause=outofmemoryerror-java-heap-space-0abc123`,
+    );
+    expect(at.overview(PROJECT)).toBe(`https://lab.example/genes/projects/${PROJECT}/overview`);
+  });
+
+  it("head a shared cause with a link to its jobs in the robots' markdown", () => {
+    const oom = "java.lang.OutOfMemoryError: Java heap space";
+    const failed = [1, 2].map((i) => ({
+      jobId: `c0619372-983d-4861-9133-00000000000${i}`,
+      jobType: "DNA_GERMLINE",
+      status: "FAILED",
+      startTime: NOW,
+      durationSeconds: 60,
+      progress: null,
+      message: oom,
+      samples: [`NA1287${i}`],
+    }));
+    const n = failedNotice({ id: PROJECT }, failed, links);
+    const body = webhookRequest({ kind: "wecom", webhookUrl: new URL("https://r.example") }, n, NOW)
+      .body as { markdown: { content: string } };
+    const cause = failureCause(oom);
+    expect(body.markdown.content.split("\n").slice(0, 2)).toEqual([
+      `### <font color="warning">Gene jobs · ${PROJECT}: 2 jobs failed</font>`,
+      `**${cause.title}** · 2 jobs · [see them](https://genes.lab.example/projects/${PROJECT}/jobs?type=DNA_GERMLINE&range=7d&cause=${cause.key})`,
+    ]);
   });
 });
