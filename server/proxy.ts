@@ -361,6 +361,12 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): P
     url.search = forwardedQuery(search);
     const iamToken = iamTokens ? await iamTokens.tokenFor(projectId, region) : undefined;
     return new Promise<UpstreamAnswer>((resolve, reject) => {
+      // Throws at once on a header Node refuses (a credential with a line break): a rejection.
+      const upstream = send(url, {
+        method: "GET",
+        agent,
+        headers: upstreamHeaders(config, "GET", url, iamToken),
+      });
       const fail = (message: string) => {
         clearTimeout(timer);
         upstream.destroy();
@@ -370,11 +376,6 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): P
         () => fail(`DLI at ${endpoint.host} did not answer within ${seconds(timeoutMs)}`),
         timeoutMs,
       );
-      const upstream = send(url, {
-        method: "GET",
-        agent,
-        headers: upstreamHeaders(config, "GET", url, iamToken),
-      });
       upstream.on("error", (error) =>
         fail(`Could not reach DLI at ${endpoint.host}: ${errorCode(error)}`),
       );
