@@ -51,5 +51,16 @@ export default defineConfig({
     // polyfill would be 0.5 KB gzip of the first load that never does anything.
     modulePreload: { polyfill: false },
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Everything the first page imports stays in one first-load file. Without this group,
+        // a lazy view that imports a module the entry also has (src/contract/, the catalogue,
+        // lib/http) makes Rolldown move those modules, React with them, into extra chunks the
+        // first page must then load too (rolldown#10731); bench/size-budget.ts checks it.
+        codeSplitting: {
+          groups: [{ name: "index", tags: ["$initial"], priority: 10 }],
+        },
+      },
+    },
   },
 });

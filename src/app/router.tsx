@@ -8,14 +8,20 @@ import { RouteErrorBoundary } from "./route-error-boundary";
 
 // The start page is not on the way to the list's rows: its code loads when it is opened, or
 // when the browser is idle after a list is on screen.
-function StartPageLoading() {
-  return <p aria-busy="true">{useMessages().pages.loadingProjects}</p>;
+function PageLoading() {
+  return <p aria-busy="true">{useMessages().pages.loadingPage}</p>;
 }
 const ProjectPickerPage = lazyComponent(
   () => import("../routes/project-picker").then((m) => m.ProjectPickerPage),
-  StartPageLoading,
+  PageLoading,
 );
 preloadAfterContent(ProjectPickerPage.preload);
+
+/** The overview, its statistics and charts: loaded when opened, never with the list. */
+const OverviewPage = lazyComponent(
+  () => import("../routes/overview-page").then((m) => m.OverviewPage),
+  PageLoading,
+);
 
 function ProjectRedirect() {
   const { projectId = "" } = useParams();
@@ -35,6 +41,7 @@ export function AppRoutes() {
           <Route path="/" element={<ProjectPickerPage.Component />} />
           <Route path="/projects/:projectId" element={<ProjectRedirect />} />
           <Route path="/projects/:projectId/jobs" element={<JobsPage />} />
+          <Route path="/projects/:projectId/overview" element={<OverviewPage.Component />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

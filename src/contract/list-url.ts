@@ -38,6 +38,8 @@ export const DEFAULT_SORT: JobSort = "-started";
 const MAX_PAGE = 1_000_000;
 const MAX_QUERY_LENGTH = 200;
 const STATUS_PATTERN = /^[A-Z][A-Z_]{0,31}$/;
+/** A failure cause's key (see failure-cause.ts): stable, so a bookmarked cause means the same tomorrow. */
+export const CAUSE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export type JobsSearch = {
   type: JobType;
@@ -51,6 +53,10 @@ export type JobsSearch = {
   status?: string[];
   /** Case-insensitive text to find in ids, owners, samples, paths and messages. */
   q?: string;
+  /** Only failed jobs with this failure cause (the overview's groups). */
+  cause?: string;
+  /** The open job's request compared with this job's (the drawer's comparison). */
+  compare?: string;
   sort: JobSort;
 };
 
@@ -65,6 +71,8 @@ export const SEARCH_KEYS: readonly string[] = [
   "job",
   "status",
   "q",
+  "cause",
+  "compare",
   "sort",
 ] satisfies (keyof JobsSearch)[];
 
@@ -106,6 +114,8 @@ export function parseJobsSearch(params: URLSearchParams): JobsSearch {
   const status = parseStatusList(get("status"));
   const q = get("q")?.trim().slice(0, MAX_QUERY_LENGTH);
   const job = get("job");
+  const cause = get("cause")?.trim().toLowerCase();
+  const compare = get("compare");
   const range = oneOf(RANGE_PRESETS, get("range"));
   let from = parseDateBound(get("from"));
   let to = parseDateBound(get("to"));
@@ -121,6 +131,9 @@ export function parseJobsSearch(params: URLSearchParams): JobsSearch {
     ...(job && ID_PATTERN.test(job) ? { job } : {}),
     ...(status.length > 0 ? { status } : {}),
     ...(q ? { q } : {}),
+    ...(cause && CAUSE_PATTERN.test(cause) ? { cause } : {}),
+    // A comparison belongs to an open job.
+    ...(job && ID_PATTERN.test(job) && compare && ID_PATTERN.test(compare) ? { compare } : {}),
     sort: oneOf(SORTS, get("sort")) ?? DEFAULT_SORT,
   };
 }
@@ -136,8 +149,10 @@ export function serializeJobsSearch(search: JobsSearch): URLSearchParams {
   if (search.size !== DEFAULT_PAGE_SIZE) params.set("size", String(search.size));
   if (search.status?.length) params.set("status", search.status.join(","));
   if (search.q) params.set("q", search.q);
+  if (search.cause) params.set("cause", search.cause);
   if (search.sort !== DEFAULT_SORT) params.set("sort", search.sort);
   if (search.job) params.set("job", search.job);
+  if (search.job && search.compare) params.set("compare", search.compare);
   return params;
 }
 
@@ -150,5 +165,5 @@ export function isCanonical(params: URLSearchParams): boolean {
 
 /** True when the list must be read whole: DLI itself can neither filter by status, search, nor sort. */
 export function needsWholeRange(search: JobsSearch): boolean {
-  return Boolean(search.status?.length || search.q || search.sort !== DEFAULT_SORT);
+  return Boolean(search.status?.length || search.q || search.cause || search.sort !== DEFAULT_SORT);
 }

@@ -8,6 +8,8 @@ const appConfigSchema = z.object({
   mode: z.enum(["demo", "proxy"]),
   endpointHost: z.nullable(z.string()),
   cancelAllowed: z.boolean(),
+  /** "Run again" (proxy mode: DLI_ALLOW_SUBMIT); absent from an older server: off. */
+  submitAllowed: z.optional(z.boolean()),
   projects: z.array(
     z.object({
       id: z.string(),

@@ -91,13 +91,17 @@ async function errorFromResponse(res: Response): Promise<ApiError> {
 export async function requestJson<T>(
   path: string,
   schema: z.core.$ZodType<T>,
-  init: { method?: "GET" | "DELETE"; signal?: AbortSignal } = {},
+  init: { method?: "GET" | "DELETE" | "POST"; signal?: AbortSignal; body?: unknown } = {},
 ): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: init.method ?? "GET",
-      headers: { Accept: "application/json" },
+      headers:
+        init.body === undefined
+          ? { Accept: "application/json" }
+          : { Accept: "application/json", "Content-Type": "application/json" },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch (error) {

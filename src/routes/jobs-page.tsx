@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { useParams } from "react-router-dom";
+import { useParams, useSearchParams } from "react-router-dom";
 import { AppLink } from "../components/app-link";
 import { ID_PATTERN } from "../contract/ids";
+import { parseJobsSearch } from "../contract/list-url";
+import { ViewSwitch } from "../features/jobs/components/view-switch";
 import { JobsList } from "../features/jobs/jobs-list";
 import { rememberProject } from "../features/projects/recent-projects";
 import { appConfigQuery } from "../lib/app-config";
@@ -14,6 +16,7 @@ export function JobsPage() {
   const config = useQuery(appConfigQuery());
   const projectName = config.data?.projects.find((p) => p.id === projectId)?.name;
   const m = useMessages();
+  const [params] = useSearchParams();
 
   useEffect(() => {
     if (valid) rememberProject(projectId);
@@ -37,6 +40,7 @@ export function JobsPage() {
       <h1 id="jobs-heading" className="project-heading">
         {projectName ?? m.pages.project} <span className="mono project-id">{projectId}</span>
       </h1>
+      <ViewSwitch projectId={projectId} current="jobs" shared={parseJobsSearch(params)} />
       <JobsList key={projectId} projectId={projectId} projectName={projectName} />
     </>
   );

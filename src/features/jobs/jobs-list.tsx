@@ -17,6 +17,7 @@ import type { DrawerLookup } from "./drawer/job-drawer";
 import { useDrawer } from "./drawer/use-drawer";
 import { useExport } from "./export/use-export";
 import { ConfirmCancelDialog, JobDrawer, ShortcutHelp } from "./lazy-parts";
+import { JobStatusNotes } from "./table/job-columns";
 import { JobsTable, useJobsTable } from "./table/jobs-table";
 import { useJobsSearch } from "./url/use-jobs-search";
 import { type JobsList as JobsListData, useJobsList } from "./use-jobs-list";
@@ -28,7 +29,13 @@ function drawerLookup(list: JobsListData, jobId: string): DrawerLookup {
   const row = list.findRow(jobId);
   if (!row) return { status: "not-on-page" };
   const status = row.kind === "job" ? row.status : "";
-  return { status: "found", row, tone: statusTone(status), cancellable: isCancellable(status) };
+  return {
+    status: "found",
+    row,
+    tone: statusTone(status),
+    cancellable: isCancellable(status),
+    statusNote: row.kind === "job" ? <JobStatusNotes job={row} /> : null,
+  };
 }
 
 /**
@@ -52,7 +59,8 @@ export function JobsList({
     view: search,
     onViewChange: setSearch,
   });
-  const cancelAllowed = useQuery(appConfigQuery()).data?.cancelAllowed === true;
+  const config = useQuery(appConfigQuery()).data;
+  const cancelAllowed = config?.cancelAllowed === true;
   const cancel = useCancelJob(projectId, { onConfirm: list.keepInView });
   const drawer = useDrawer(search, setSearch);
   const exporter = useExport(projectId, search, list.range.view);
@@ -109,6 +117,7 @@ export function JobsList({
         cancel={cancel}
         exportError={exporter.error}
         onClearExportError={exporter.clearError}
+        onClearCause={() => setSearch({ cause: undefined })}
       />
       {query.isError && query.data === undefined ? (
         <ErrorPanel error={query.error} onRetry={list.refetch} retrying={query.isFetching} />
@@ -117,12 +126,12 @@ export function JobsList({
           <JobsTable
             control={control}
             caption={m.table.captions[search.type] ?? search.type}
-            loading={query.isPending && query.fetchStatus !== "idle"}
+            loading={(query.isPending && query.fetchStatus !== "idle") || list.waiting}
             stale={list.showingPrevious}
             onOpenJob={drawer.open}
             onCancelJob={onCancelJob}
             emptyMessage={
-              query.isSuccess && list.rows.length === 0 ? (
+              query.isSuccess && !list.waiting && list.rows.length === 0 ? (
                 <EmptyList search={search} setSearch={setSearch} onlyThisPage={list.total > 0} />
               ) : null
             }
@@ -143,6 +152,13 @@ export function JobsList({
             pageSize: DLI_PAGE_LIMIT,
             onFound: (position) => setSearch({ page: Math.floor(position / search.size) + 1 }),
             expectedTotal: list.total,
+          }}
+          relations={{
+            projectId,
+            compare: search.compare,
+            onOpenJob: drawer.open,
+            onCompare: (compare) => setSearch({ compare }, { push: true }),
+            submitAllowed: config?.submitAllowed === true,
           }}
         />
       )}

@@ -24,6 +24,11 @@ export const ShortcutHelp = lazyComponent(() =>
   import("./components/shortcut-help").then((m) => m.ShortcutHelp),
 );
 
-for (const part of [RangeReadProgress, CapNotice, ConfirmCancelDialog, ShortcutHelp]) {
+/** Time left and slow/overdue flags of an active job's row, from the finished jobs at hand. */
+export const RowInsight = lazyComponent(() =>
+  import("./insight/row-insight").then((m) => m.RowInsight),
+);
+
+for (const part of [RangeReadProgress, CapNotice, ConfirmCancelDialog, ShortcutHelp, RowInsight]) {
   preloadAfterContent(part.preload);
 }

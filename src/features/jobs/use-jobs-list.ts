@@ -13,11 +13,13 @@ import {
   toRangeView,
 } from "./api/job-queries";
 import type { JobRow } from "./api/job-schemas";
+import { useCauseFilter } from "./insight/use-cause-filter";
 import { countByStatus, filterJobs, sortJobs } from "./range/local-view";
 import { useRangeProgress } from "./range/range-progress";
 import type { SetJobsSearch } from "./url/use-jobs-search";
 
 const NO_ROWS: JobRow[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /** Filtered views re-read live only for ranges up to this size (10 requests per refresh). */
 export const LIVE_RANGE_LIMIT = 1000;
@@ -79,7 +81,13 @@ export function useJobsList(
   const keep = kept?.viewId === viewId ? kept.ids : undefined;
 
   const rangeRows = rangeQuery.data?.rows ?? NO_ROWS;
-  const searched = useMemo(() => filterJobs(rangeRows, { q: search.q }), [rangeRows, search.q]);
+  const cause = useCauseFilter(rangeRows, search.cause, search.type);
+  // While the cause's code loads, nothing matches: the range unfiltered would flash by.
+  const causeIds = cause ? (cause.pending ? NO_IDS : cause.ids) : undefined;
+  const searched = useMemo(
+    () => filterJobs(rangeRows, { q: search.q, only: causeIds }),
+    [rangeRows, search.q, causeIds],
+  );
   const counts = useMemo(
     () => (rangeQuery.data ? countByStatus(searched) : undefined),
     [rangeQuery.data, searched],
@@ -98,7 +106,9 @@ export function useJobsList(
   const total = whole ? local.length : (pageQuery.data?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / search.size));
   const showingPrevious = !whole && pageQuery.isPlaceholderData;
-  const settled = source.isSuccess && !showingPrevious;
+  /** The rows are here but the code that filters them by cause is not yet. */
+  const waiting = Boolean(cause?.pending);
+  const settled = source.isSuccess && !showingPrevious && !waiting;
 
   // A bookmarked page 9 of a range that now has 3 pages: show the last page, not an empty one.
   useEffect(() => {
@@ -159,6 +169,9 @@ export function useJobsList(
     showingPrevious,
     /** The rows of the page asked for are on screen. */
     settled,
+    waiting,
+    /** The failure cause the view is filtered to (`cause=`), null without one. */
+    cause,
     refetch,
     scanRange,
     findRow,

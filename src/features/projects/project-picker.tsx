@@ -24,7 +24,7 @@ export function ProjectPicker() {
       <h1>{m.picker.heading}</h1>
       <p className="lead">{m.picker.lead}</p>
 
-      {config.isPending && <p aria-busy="true">{m.pages.loadingProjects}</p>}
+      {config.isPending && <p aria-busy="true">{m.picker.loading}</p>}
       {config.isError && <ErrorPanel error={config.error} onRetry={() => config.refetch()} />}
       {config.data && (
         <section aria-labelledby="configured-heading" className="picker-section">

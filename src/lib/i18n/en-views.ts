@@ -1,10 +1,164 @@
+// Month and weekday names for the charts' dates; only these words need a locale, and date-fns'
+// `format` with a locale is not worth bringing for them.
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
 /**
  * English text of the views that load on demand (the drawer, the start page, the shortcut
  * list, the address notice, export): kept out of the first bundle with the code that shows it.
  * Chinese has these in zh.ts, which loads whole when chosen.
  */
 export const enViews = {
+  relaunch: {
+    heading: "Run again",
+    button: "Run again…",
+    off: "Run again is off: this server does not submit jobs to DLI (set DLI_ALLOW_SUBMIT=1 on the server to allow it).",
+    lead: "Submits this job's request again, with the changes below. The server reads the original request from DLI, so keys in it never pass through this page and cannot be changed here.",
+    title: (id: string) => `Run ${id} again`,
+    arguments: "Tool arguments and Spark settings, one per line",
+    options: "Options",
+    output: "Output paths",
+    expectTime: "Expected time (hours)",
+    changes: "Changes from the original request",
+    noChanges: "No changes: the same request will be submitted again.",
+    submit: "Submit",
+    submitting: "Submitting…",
+    cancel: "Close",
+    submitted: (id: string) => `Submitted as job ${id}.`,
+    openNew: "Open the new job",
+    refused: "DLI did not accept the job",
+    badOutput: "An output path starts with s3a:// or obs:// and has no spaces.",
+    badHours: (max: number) => `Expected time is a whole number of hours from 1 to ${max}.`,
+  },
+  runs: {
+    /** The list row's mark: this job is run k of n of the same analysis. */
+    runOf: (k: number, n: number) => `run ${k} of ${n}`,
+    runOfTitle: "Runs of the same samples and reference",
+    heading: "Other runs",
+    lead: "Jobs of the same type on the same samples and reference, newest first.",
+    none: "No other run of these samples and reference in the jobs read so far.",
+    thisRun: "this job",
+    lookFurther: (days: number) => `Look ${days} days further back`,
+    lookingFurther: (read: string) => `Reading older jobs… ${read}`,
+    searchedBack: (day: string) => `Searched back to ${day}.`,
+    compareWith: "Compare with this run",
+  },
+  compare: {
+    heading: "Compare requests",
+    withLabel: "Compare with",
+    previousRun: (id: string) => `the previous run (${id})`,
+    otherJob: "Another job id",
+    show: "Compare",
+    clear: "Stop comparing",
+    title: (other: string) => `Changes from ${other} to this job`,
+    same: "The two requests are the same (secrets are masked on both sides and not compared).",
+    notFound: (id: string) =>
+      `Job ${id} is not among the jobs read; open it once or widen the range.`,
+    unreadable: "One of the requests is not valid JSON, so they cannot be compared field by field.",
+    changed: "changed",
+    added: "added",
+    removed: "removed",
+    listAdded: "added",
+    listRemoved: "removed",
+  },
+  checks: {
+    heading: "Checks",
+    none: "No sample-sheet problems found.",
+    mark: (n: number) => (n === 1 ? "1 sample-sheet warning" : `${n} sample-sheet warnings`),
+    fields: (fields: string) => `Fields: ${fields}`,
+    related: (ids: string) => `Other jobs: ${ids}`,
+    rules: {
+      "missing-normal": {
+        title: "No normal sample",
+        why: "Somatic calling compares the tumor with a normal sample; without one every germline variant is reported as somatic.",
+      },
+      "tumor-is-normal": {
+        title: "Tumor and normal are the same sample",
+        why: "Comparing a sample with itself finds no somatic variants: the night's run would report nothing.",
+      },
+      "repeated-input": {
+        title: "The same input file twice",
+        why: "Reads listed twice are counted twice, which inflates depth and breaks duplicate marking.",
+      },
+      "input-in-tumor-and-normal": {
+        title: "An input file in both tumor and normal",
+        why: "The same reads on both sides cancel out the variants they carry.",
+      },
+      "unpaired-fastq": {
+        title: "A FASTQ file without its mate",
+        why: "Paired-end reads need R1 and R2 together; a missing mate makes alignment fail hours in.",
+      },
+      "input-of-other-sample": {
+        title: "An input file named after another sample",
+        why: "A file carrying another sample's name is often a sample-sheet mix-up that mixes two people's reads.",
+      },
+      "reference-mismatch": {
+        title: "Resources of another genome build",
+        why: "Known sites, panel of normals or germline resource must match the reference build (hg19 vs hg38), or the job fails or calls at wrong positions.",
+      },
+      "shared-output": {
+        title: "Output path used by another running job",
+        why: "Two jobs writing the same path overwrite each other's results.",
+      },
+      "duplicate-run": {
+        title: "Same samples and reference submitted again",
+        why: "A run of the same analysis is still active or finished less than a day ago: this may be a duplicate that doubles the cost.",
+      },
+    } as Record<string, { title: string; why: string }>,
+  },
+  overview: {
+    heading: "Overview",
+    summary: "Summary",
+    jobsInRange: (n: string) => `Jobs in this range: ${n}`,
+    statusLink: (count: string, status: string) => `${count} ${status}: show them`,
+    successRate: "Success rate",
+    successRateNote: (finished: string, ended: string) =>
+      `${finished} of ${ended} ended jobs finished`,
+    noEnded: "no job has ended yet",
+    medianDuration: "Median duration",
+    p90Duration: "90th percentile duration",
+    ofFinished: (n: string) => `of ${n} finished jobs`,
+    noFinished: "no finished jobs",
+    causes: "Failure causes",
+    causesLead:
+      "Failed jobs grouped by what went wrong; numbers, ids, paths and sample names set aside.",
+    noFailures: "No job failed in this range.",
+    causeCount: (n: number) => (n === 1 ? "1 job" : `${n} jobs`),
+    stoppedAt: (step: number, total: number) => `most stopped at step ${step} of ${total}`,
+    seen: (first: string, last: string) => `first ${first}, last ${last}`,
+    samples: (names: string) => `Samples: ${names}`,
+    moreSamples: (n: number) => ` and ${n} more`,
+    example: "Example message",
+    showJobs: (n: number) => (n === 1 ? "Show this job" : `Show these ${n} jobs`),
+    other: "Other",
+    otherLead: "causes seen only once",
+    attention: "Needs attention",
+    attentionLead: "Running jobs that look stuck or slow, with the reason.",
+    nothingNeedsAttention: "Nothing looks stuck or slow, and no sample sheet looks wrong.",
+    moreChecked: (n: number) => `and ${n} more`,
+    trends: "Trends",
+    emptyRange: "No jobs in this range.",
+    reading: "Reading the jobs of this range…",
+    refresh: "Refresh",
+    readAt: (time: string) => `Read at ${time}`,
+    unavailable: "The jobs of this range could not be read.",
+  },
+  insight: {
+    /** e.g. "hg38 FASTQ somatic": a kind of job, named by its figures. */
+    kind: (type: string, reference?: string, fileType?: string) =>
+      [reference, fileType, type.toLowerCase()].filter(Boolean).join(" "),
+    slow: (running: string, p95: string, kind: string) =>
+      `running ${running}; 95% of finished ${kind} jobs took under ${p95}`,
+    pastExpect: (running: string, expected: string) =>
+      `running ${running}, past the ${expected} its request expected`,
+    timeLeft: (low: string, high: string) =>
+      low === high ? `about ${low} left` : `about ${low}–${high} left`,
+    timeLeftTitle: (count: number, kind: string) =>
+      `Estimated from ${count} finished ${kind} jobs and this job's progress`,
+    flagged: "Needs attention",
+  },
   picker: {
+    loading: "Loading projects…",
     heading: "Projects",
     lead: "Pick a project to see its DNA somatic and germline variant-calling jobs.",
     demoProjects: "Demo projects",
@@ -147,6 +301,76 @@ export const enViews = {
     durationSeconds: "Duration (s)",
     /** DLI's `4/7`, as a text no spreadsheet takes for a date. */
     steps: (progress: string) => `${progress} steps`,
+  },
+  charts: {
+    showTable: "Show as a table",
+    legend: "Statuses",
+    otherStatus: "Other",
+    total: "Total",
+    dayHeading: "Day",
+    hour: "Hour",
+    /** A day of the chart: month 0–11, date 1–31. */
+    day: (month: number, date: number) => `${date} ${MONTHS[month] ?? ""}`,
+    longDay: (year: number, month: number, date: number, weekday: number) =>
+      `${WEEKDAYS[weekday] ?? ""} ${date} ${MONTHS[month] ?? ""} ${year}`,
+    hourOfDay: (day: string, from: string, to: string) => `${day}, ${from}–${to}`,
+    /** One status's count in a list of them: "60 failed". */
+    statusCount: (count: string, _n: number, status: string) => `${count} ${status.toLowerCase()}`,
+    starts: {
+      titleDay: "Jobs started per day",
+      titleHour: "Jobs started per hour",
+      none: "No jobs started in this range.",
+      summary: (
+        total: string,
+        n: number,
+        from: string,
+        to: string,
+        busiest: string,
+        busiestCount: string,
+        byStatus: string,
+      ) =>
+        `${total} ${n === 1 ? "job" : "jobs"} started from ${from} to ${to}, the most on ${busiest} (${busiestCount}). By status: ${byStatus}.`,
+      barLabel: (count: string, n: number, status: string, when: string) =>
+        `${count} ${status.toLowerCase()} ${n === 1 ? "job" : "jobs"} started on ${when}`,
+      bucketLabel: (count: string, n: number, when: string) =>
+        `${n === 1 ? "The" : `All ${count}`} ${n === 1 ? "job" : "jobs"} started on ${when}`,
+    },
+    durations: {
+      title: "Duration of finished jobs",
+      none: "No finished jobs in this range.",
+      summary: (total: string, n: number, references: number) =>
+        `${total} finished ${n === 1 ? "job" : "jobs"}, by reference (${references}); the lines mark the median and the 90th percentile.`,
+      groupSummary: (reference: string, count: string, n: number, median: string, p90: string) =>
+        `${reference}: ${count} ${n === 1 ? "job" : "jobs"}, median ${median}, 90th percentile ${p90}`,
+      noReference: "No reference",
+      medianMark: "median",
+      p90Mark: "p90",
+      reference: "Reference",
+      jobs: "Jobs",
+      median: "Median",
+      p90: "90th percentile",
+      duration: "Duration",
+      binsCaption: (reference: string) => `${reference}: jobs by duration`,
+      binRange: (from: string, to: string) => `${from} – ${to}`,
+    },
+    timeline: {
+      title: "Jobs of one day",
+      previous: "Previous day",
+      next: "Next day",
+      none: (day: string) => `No jobs ran on ${day}.`,
+      summary: (day: string, count: string, n: number, peak: string, peakAt: string) =>
+        `${day}: ${count} ${n === 1 ? "job" : "jobs"} ran, at most ${peak} at the same time (first at ${peakAt}).`,
+      barLabel: (jobId: string, status: string, from: string, to: string, duration: string) =>
+        `Job ${jobId}, ${status.toLowerCase()}: ${from}–${to} (${duration})`,
+      now: "now",
+      notEnded: "not yet",
+      tableCaption: (day: string) => `Jobs of ${day}`,
+      job: "Job",
+      status: "Status",
+      started: "Started",
+      ended: "Ended",
+      duration: "Duration",
+    },
   },
 };
 

@@ -35,7 +35,7 @@ export const en = {
     code: (code: string) => `Status code: ${code}`,
   },
   pages: {
-    loadingProjects: "Loading projects…",
+    loadingPage: "Loading…",
     breadcrumb: "Breadcrumb",
     projects: "Projects",
     project: "Project",
@@ -49,6 +49,12 @@ export const en = {
     crashedBody: (message: string) => `The page could not be shown: ${message}`,
     reload: "Reload",
     backToProjects: "Back to projects",
+    views: "Views",
+    overview: "Overview",
+    jobs: "Jobs",
+    /** The list's notice for `cause=`: the cause's title (its key while that is worked out). */
+    causeFilter: (cause: string) => `Failed with: ${cause}`,
+    clearCause: "Show all jobs",
   },
   filters: {
     jobType: "Job type",

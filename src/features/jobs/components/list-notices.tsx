@@ -20,6 +20,7 @@ export function ListNotices({
   cancel,
   exportError,
   onClearExportError,
+  onClearCause,
 }: {
   list: JobsList;
   live: boolean;
@@ -27,6 +28,7 @@ export function ListNotices({
   cancel: CancelJobControl;
   exportError: unknown;
   onClearExportError: () => void;
+  onClearCause: () => void;
 }) {
   const m = useMessages();
   const { query, range } = list;
@@ -41,6 +43,16 @@ export function ListNotices({
           unused={rewrittenAddress.unused}
           onDismiss={rewrittenAddress.dismiss}
         />
+      )}
+      {list.cause && (
+        <p className="notice" role="note">
+          {m.pages.causeFilter(
+            list.cause.pending ? list.cause.key : (list.cause.title ?? list.cause.key),
+          )}{" "}
+          <button type="button" className="link-button" onClick={onClearCause}>
+            {m.pages.clearCause}
+          </button>
+        </p>
       )}
       {range.counts && range.query.isFetching && (
         <RangeReadProgress.Component progress={range.progress} onStop={range.stopReading} />

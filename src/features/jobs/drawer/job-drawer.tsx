@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { CopyButton } from "../../../components/copy-button";
 import { LongText } from "../../../components/long-text";
 import { ProgressBar } from "../../../components/progress-bar";
@@ -8,6 +8,7 @@ import type { JobType } from "../../../contract/list-url";
 import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
 import { useViewMessages as useMessages } from "../../../lib/i18n/view-messages";
 import type { Job, JobRow } from "../api/job-schemas";
+import { JobRelations, type RelationsControl } from "../runs/job-relations";
 import { DrawerDialog } from "./drawer-dialog";
 import { FindJobPanel, type FindJobProps } from "./find-job-panel";
 import { RawRequest } from "./raw-request";
@@ -21,11 +22,28 @@ import { RequestSections } from "./request-sections";
  */
 export type DrawerLookup =
   | { status: "loading" }
-  | { status: "found"; row: JobRow; tone: StatusTone; cancellable: boolean }
+  | {
+      status: "found";
+      row: JobRow;
+      tone: StatusTone;
+      cancellable: boolean;
+      /** The list's notes on an active job (stuck, slow, time left), in the same words. */
+      statusNote?: ReactNode;
+    }
   | { status: "not-on-page" }
   | { status: "unavailable" };
 
-function JobSummary({ job, jobType, tone }: { job: Job; jobType: JobType; tone: StatusTone }) {
+function JobSummary({
+  job,
+  jobType,
+  tone,
+  statusNote,
+}: {
+  job: Job;
+  jobType: JobType;
+  tone: StatusTone;
+  statusNote?: ReactNode;
+}) {
   const messageId = useId();
   const m = useMessages();
   const d = m.drawer;
@@ -36,6 +54,7 @@ function JobSummary({ job, jobType, tone }: { job: Job; jobType: JobType; tone: 
           <dt>{d.status}</dt>
           <dd>
             <StatusBadge status={job.status} tone={tone} />
+            {statusNote && <span className="drawer-status-note">{statusNote}</span>}
           </dd>
         </div>
         <div>
@@ -82,11 +101,24 @@ function JobSummary({ job, jobType, tone }: { job: Job; jobType: JobType; tone: 
   );
 }
 
-function JobBody({ job, jobType, tone }: { job: Job; jobType: JobType; tone: StatusTone }) {
+function JobBody({
+  job,
+  jobType,
+  tone,
+  statusNote,
+  relations,
+}: {
+  job: Job;
+  jobType: JobType;
+  tone: StatusTone;
+  statusNote?: ReactNode;
+  relations: RelationsControl;
+}) {
   const m = useMessages();
   return (
     <>
-      <JobSummary job={job} jobType={jobType} tone={tone} />
+      <JobSummary job={job} jobType={jobType} tone={tone} statusNote={statusNote} />
+      <JobRelations job={job} jobType={jobType} control={relations} />
       {job.request.kind === "invalid" && (
         <p className="notice" role="note">
           <strong>{m.drawer.invalidJson}</strong>
@@ -109,10 +141,13 @@ export default function JobDrawer({
   onClose,
   onCancelJob,
   find,
+  relations,
 }: {
   jobId: string;
   jobType: JobType;
   lookup: DrawerLookup;
+  /** Other runs, the comparison and "Run again". */
+  relations: RelationsControl;
   onClose: () => void;
   /** Offered for a cancellable job when the server allows cancelling. */
   onCancelJob: ((job: Job) => void) | null;
@@ -156,7 +191,13 @@ export default function JobDrawer({
           </p>
         )}
         {row?.kind === "job" && lookup.status === "found" && (
-          <JobBody job={row} jobType={jobType} tone={lookup.tone} />
+          <JobBody
+            job={row}
+            jobType={jobType}
+            tone={lookup.tone}
+            statusNote={lookup.statusNote}
+            relations={relations}
+          />
         )}
       </div>
     </DrawerDialog>

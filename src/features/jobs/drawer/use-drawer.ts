@@ -15,7 +15,8 @@ export function useDrawer(search: JobsSearch, setSearch: SetJobsSearch) {
   const navigate = useNavigate();
   const location = useLocation();
   const open = useCallback(
-    (jobId: string) => setSearch({ job: jobId }, { push: true, state: OPENED_FROM_LIST }),
+    (jobId: string) =>
+      setSearch({ job: jobId, compare: undefined }, { push: true, state: OPENED_FROM_LIST }),
     [setSearch],
   );
   const close = useCallback(() => {

@@ -29,16 +29,20 @@ export function filterJobs(
     status,
     q,
     keep,
+    only,
   }: {
     status?: string[] | undefined;
     q?: string | undefined;
     /** Jobs shown whatever their status: the ones the viewer just acted on. */
     keep?: ReadonlySet<string> | undefined;
+    /** Only these jobs (a failure cause's), when given. */
+    only?: ReadonlySet<string> | undefined;
   },
 ): JobRow[] {
   const statuses = status?.length ? new Set(status) : null;
   const needle = q?.trim().toLowerCase();
   return rows.filter((row) => {
+    if (only && !(row.jobId !== null && only.has(row.jobId))) return false;
     if (row.kind === "malformed") {
       // A malformed job has no status to match; it stays findable by its id.
       return !statuses && (!needle || (row.jobId ?? "").toLowerCase().includes(needle));

@@ -14,6 +14,7 @@ import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/fo
 import { useMessages } from "../../../lib/i18n/messages";
 import type { Job, JobRow } from "../api/job-schemas";
 import { failureSummary } from "../failures/failure-summary";
+import { RowInsight } from "../lazy-parts";
 import { summarizeRequest } from "../request/decode-request";
 
 export const jobTableFeatures = tableFeatures({ rowPaginationFeature });
@@ -55,6 +56,19 @@ function StuckNote({ job: j }: { job: Job }) {
     <span className="stuck-note">
       {m.table.stuckFor(word, formatDuration(Math.floor(stuck / 60_000) * 60, m.units))}
     </span>
+  );
+}
+
+/**
+ * What a job's status cell says besides its badge: stuck launching or cancelling, slow, past its
+ * expected time, time left, its other runs, sample-sheet warnings. The drawer shows the same.
+ */
+export function JobStatusNotes({ job: j }: { job: Job }) {
+  return (
+    <>
+      {(j.status === "LAUNCHING" || j.status === "CANCELING") && <StuckNote job={j} />}
+      <RowInsight.Component job={j} />
+    </>
   );
 }
 
@@ -106,7 +120,7 @@ export const jobColumns = column.columns([
       return (
         <>
           <StatusBadge status={j.status} tone={statusTone(j.status)} />
-          {(j.status === "LAUNCHING" || j.status === "CANCELING") && <StuckNote job={j} />}
+          <JobStatusNotes job={j} />
           {j.status === "FAILED" && j.message && (
             <span className="status-message">{failureSummary(j.message)}</span>
           )}

@@ -15,6 +15,7 @@ export function patchJobsSearch(current: JobsSearch, patch: Partial<JobsSearch>)
     "to" in patch ||
     "status" in patch ||
     "q" in patch ||
+    "cause" in patch ||
     ("sort" in patch && patch.sort !== current.sort);
   if (filterChanged && !("page" in patch)) next.page = 1;
   if ("range" in patch) {
@@ -22,7 +23,7 @@ export function patchJobsSearch(current: JobsSearch, patch: Partial<JobsSearch>)
     delete next.to;
   }
   if ("from" in patch || "to" in patch) delete next.range;
-  for (const key of ["range", "from", "to", "job", "q"] as const) {
+  for (const key of ["range", "from", "to", "job", "q", "cause", "compare"] as const) {
     if (!next[key]) delete next[key];
   }
   if (!next.status?.length) delete next.status;

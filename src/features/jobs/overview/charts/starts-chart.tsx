@@ -1,11 +1,11 @@
 import { greatest } from "d3-array";
 import { scaleBand, scaleLinear, scaleTime, scaleUtc } from "d3-scale";
 import { useId, useMemo } from "react";
-import { AppLink } from "../../../components/app-link";
-import type { TimeZoneMode } from "../../../contract/time-window";
-import { formatNumber } from "../../../lib/format";
-import { useViewMessages } from "../../../lib/i18n/view-messages";
-import { usePreferences } from "../../../lib/preferences";
+import { AppLink } from "../../../../components/app-link";
+import type { TimeZoneMode } from "../../../../contract/time-window";
+import { formatNumber } from "../../../../lib/format";
+import { useViewMessages } from "../../../../lib/i18n/view-messages";
+import { usePreferences } from "../../../../lib/preferences";
 import {
   type BucketUnit,
   bucketStarts,

@@ -4,7 +4,7 @@
 import { bin, bisectRight, group, quantileSorted } from "d3-array";
 import { scaleLinear } from "d3-scale";
 import { type CountableTimeInterval, timeDay, timeHour, utcDay, utcHour } from "d3-time";
-import type { TimeZoneMode } from "../../../contract/time-window";
+import type { TimeZoneMode } from "../../../../contract/time-window";
 
 /** One job as the charts need it; `startTime` in ms, `durationSeconds` as DLI reports it. */
 export type ChartJob = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isActive, STATUSES, statusTone } from "../../../contract/job-status";
+import { isActive, STATUSES, statusTone } from "../../../../contract/job-status";
 import {
   bucketStarts,
   CHART_STATUSES,

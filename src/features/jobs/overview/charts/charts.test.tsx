@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import type { ReactNode } from "react";
 import { MemoryRouter } from "react-router-dom";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadCatalogue } from "../../../lib/i18n/messages";
-import { setPreference } from "../../../lib/preferences";
+import { loadCatalogue } from "../../../../lib/i18n/messages";
+import { setPreference } from "../../../../lib/preferences";
 import type { ChartJob } from "./chart-data";
 import { type BucketLink, DayTimeline, DurationChart, StartsChart } from "./charts";
 

@@ -1,7 +1,7 @@
 import { lightFormat } from "date-fns";
-import type { TimeZoneMode } from "../../../contract/time-window";
-import { formatDuration } from "../../../lib/format";
-import type { AllMessages } from "../../../lib/i18n/view-messages";
+import type { TimeZoneMode } from "../../../../contract/time-window";
+import { formatDuration } from "../../../../lib/format";
+import type { AllMessages } from "../../../../lib/i18n/view-messages";
 
 /** A Date whose local fields read as the time of `ms` in the zone, for date-fns' formatting. */
 function zoned(ms: number, zone: TimeZoneMode): Date {

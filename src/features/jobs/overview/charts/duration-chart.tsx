@@ -1,7 +1,7 @@
 import { scaleLinear } from "d3-scale";
 import { useId, useMemo } from "react";
-import { formatDuration, formatNumber } from "../../../lib/format";
-import { type AllMessages, useViewMessages } from "../../../lib/i18n/view-messages";
+import { formatDuration, formatNumber } from "../../../../lib/format";
+import { type AllMessages, useViewMessages } from "../../../../lib/i18n/view-messages";
 import {
   type ChartJob,
   type DurationGroup,
@@ -47,7 +47,12 @@ export function DurationChart({ jobs }: { jobs: readonly ChartJob[] }) {
       m={m}
       table={<DurationTables data={data} m={m} />}
     >
-      <div className="chart-panels" ref={gridRef}>
+      <div
+        className="chart-panels"
+        ref={gridRef}
+        // As many columns as the panels were drawn for, so a viewBox is never shrunk to fit.
+        style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+      >
         {data.groups.map((group, i) => (
           <DurationPanel
             key={group.reference ?? "\u0000"}

@@ -1,11 +1,11 @@
 import { scaleTime, scaleUtc } from "d3-scale";
 import { timeHour, utcHour } from "d3-time";
 import { useId, useMemo } from "react";
-import { AppLink } from "../../../components/app-link";
-import type { TimeZoneMode } from "../../../contract/time-window";
-import { formatDuration, formatNumber } from "../../../lib/format";
-import { type AllMessages, useViewMessages } from "../../../lib/i18n/view-messages";
-import { usePreferences } from "../../../lib/preferences";
+import { AppLink } from "../../../../components/app-link";
+import type { TimeZoneMode } from "../../../../contract/time-window";
+import { formatDuration, formatNumber } from "../../../../lib/format";
+import { type AllMessages, useViewMessages } from "../../../../lib/i18n/view-messages";
+import { usePreferences } from "../../../../lib/preferences";
 import {
   CHART_STATUS_ORDER,
   type ChartJob,

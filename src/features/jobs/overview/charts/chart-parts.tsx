@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { AllMessages } from "../../../lib/i18n/view-messages";
+import type { AllMessages } from "../../../../lib/i18n/view-messages";
 import { type ChartStatus, chartTone } from "./chart-data";
 
 /** How a status is coloured: a tone name ("ok", "bad", …), as statusTone() gives it. */
