@@ -66,8 +66,9 @@ describe("demo projects", () => {
         expect(statuses, `${id} ${s}`).toContain(s);
       }
       const live = v.filter((j) => j.status === "LAUNCHING" || j.status === "RUNNING");
+      // A few live jobs of the lab's routine, and the story's stuck, slow, late and doubled ones.
       expect(live.length).toBeGreaterThanOrEqual(2);
-      expect(live.length).toBeLessThanOrEqual(4);
+      expect(live.length).toBeLessThanOrEqual(10);
       for (const j of live) expect(j.start_time as number).toBeGreaterThan(NOW - 6 * 3_600_000);
       for (const j of v.filter((x) => x.status === "FAILED")) {
         expect(j.message).toEqual(expect.any(String));

@@ -1,5 +1,5 @@
 import { edgeCaseJobs } from "./edge-cases.ts";
-import { pickFailure, tensorflowFailure } from "./failures.ts";
+import { failureContext, pickFailure, tensorflowFailure } from "./failures.ts";
 import {
   DEMO_PROJECTS,
   EDGE_CASES_PROJECT_ID,
@@ -9,6 +9,7 @@ import {
 import { createRng, type Rng } from "./random.ts";
 import { germlineRequest, type Ref, somaticRequest } from "./requests.ts";
 import { HOUR, MINUTE, pickStart, runLabel, SECOND } from "./schedule.ts";
+import { storyJobs } from "./story.ts";
 import type { DemoJob, JobType, LivePlan } from "./types.ts";
 
 export {
@@ -66,26 +67,14 @@ function build(rng: Rng, spec: ProjectSpec, type: JobType, startMs: number, live
   };
 }
 
-function failureFor(rng: Rng, b: Built, type: JobType): { step: number; message: string } {
+function failureFor(
+  rng: Rng,
+  b: Built,
+  type: JobType,
+  refBucket: string,
+): { step: number; message: string } {
   if (b.failure && rng.chance(0.6)) return { step: 1, message: b.failure };
-  const r = b.request;
-  const inputs =
-    type === "DNA_SOMATIC"
-      ? (r.inputs as { sample_inputs: string[] }[]).flatMap((i) => i.sample_inputs)
-      : (r.input as string[]);
-  return pickFailure(
-    rng,
-    {
-      ref: String(r.ref),
-      firstInput: inputs[0] ?? "",
-      lastInput: inputs[inputs.length - 1] ?? "",
-      output: String(r.output),
-      normalSample: String(r.normal_sample_name ?? r.tumor_sample_name ?? ""),
-      bam: String(r.file_type).toLowerCase() === "bam",
-      expectTime: Number(r.expect_time ?? 8),
-    },
-    b.steps,
-  );
+  return pickFailure(rng, failureContext(type, b.request, refBucket), b.steps);
 }
 
 type JobSeed = { rng: Rng; id: string };
@@ -104,7 +93,7 @@ function terminalJob(
   let duration = b.fullSec;
   let message: string | null = null;
   if (roll >= 0.86 && roll < 0.95) {
-    const failure = failureFor(rng, b, type);
+    const failure = failureFor(rng, b, type, spec.buckets.ref);
     status = "FAILED";
     step = failure.step;
     message = failure.message;
@@ -200,7 +189,8 @@ export function generateDemoJobs(anchor: number): Map<string, DemoJob[]> {
   const out = new Map<string, DemoJob[]>();
   for (const project of DEMO_PROJECTS) {
     const spec = PROJECT_SPECS[project.id];
-    if (spec) out.set(project.id, projectJobs(spec, anchor));
+    if (spec)
+      out.set(project.id, [...projectJobs(spec, anchor), ...storyJobs(project.id, spec, anchor)]);
     else if (project.id === EDGE_CASES_PROJECT_ID) out.set(project.id, edgeCaseJobs(anchor));
     else out.set(project.id, []);
   }
