@@ -176,3 +176,59 @@ describe("JobStore.cancel", () => {
     expect(fixture().cancel("p1", "job-999")).toEqual({ ok: false, reason: "not-found" });
   });
 });
+
+describe("live jobs that fail", () => {
+  const failing = job(1, "DNA_SOMATIC", T0, {
+    live: {
+      launchSec: 60,
+      runSec: 400,
+      steps: 7,
+      failure: { step: 4, message: "java.lang.OutOfMemoryError: Java heap space" },
+    },
+  });
+
+  it("run up to their failing step, then are FAILED there with the message", () => {
+    expect(jobView(failing, T0 + 61_000)).toMatchObject({ status: "RUNNING", progress: "1/7" });
+    expect(jobView(failing, T0 + 459_000)).toMatchObject({
+      status: "RUNNING",
+      progress: "4/7",
+      message: null,
+    });
+    expect(jobView(failing, T0 + 460_000)).toMatchObject({
+      status: "FAILED",
+      progress: "4/7",
+      duration: 460,
+      message: "java.lang.OutOfMemoryError: Java heap space",
+    });
+  });
+
+  it("say they were cancelled, not why they would have failed, when cancelled first", () => {
+    const cancelled = { ...failing, cancelledAtMs: T0 + 100_000 };
+    expect(jobView(cancelled, T0 + 10_000_000)).toMatchObject({
+      status: "CANCELLED",
+      message: "Cancelled by user",
+    });
+  });
+});
+
+describe("JobStore.insert", () => {
+  it("adds a job in start order to the list, its type and the id index", () => {
+    const store = fixture();
+    const newest = job(100, "DNA_GERMLINE", T0 + 45 * MIN);
+    const between = job(101, "DNA_SOMATIC", T0 + 10 * MIN + 30_000);
+    expect(store.insert("p1", newest)).toBe(true);
+    expect(store.insert("p1", between)).toBe(true);
+    expect(ids(store.list("p1", { limit: 1, offset: 0 }))).toEqual(["job-100"]);
+    expect(store.list("p1", { limit: 100, offset: 0 })?.job_count).toBe(32);
+    const somatic = store.list("p1", { type: "DNA_SOMATIC", limit: 100, offset: 0 });
+    expect(ids(somatic)?.slice(8, 11)).toEqual(["job-012", "job-101", "job-010"]);
+    expect(store.status("p1", "job-101")).toBe("FINISHED");
+    expect(store.jobs("p1")).toHaveLength(32);
+  });
+
+  it("refuses an unknown project and an id already taken", () => {
+    const store = fixture();
+    expect(store.insert("nope", job(100, "DNA_SOMATIC", T0))).toBe(false);
+    expect(store.insert("p1", job(5, "DNA_SOMATIC", T0))).toBe(false);
+  });
+});

@@ -58,9 +58,15 @@ export function jobView(job: DemoJob, now: number): Record<string, unknown> {
     step = 0;
   } else if (elapsed < plan.launchSec + plan.runSec) {
     status = "RUNNING";
-    const perStep = plan.runSec / plan.steps;
+    // A failing job reaches the step it fails in when its run time is up.
+    const lastStep = plan.failure?.step ?? plan.steps;
+    const perStep = plan.runSec / lastStep;
     // Shows the step being executed, so it stays below n until the job ends.
-    step = Math.min(plan.steps - 1, 1 + Math.floor((elapsed - plan.launchSec) / perStep));
+    step = Math.min(lastStep, plan.steps - 1, 1 + Math.floor((elapsed - plan.launchSec) / perStep));
+  } else if (plan.failure) {
+    status = "FAILED";
+    step = plan.failure.step;
+    duration = plan.launchSec + plan.runSec;
   } else {
     status = "FINISHED";
     step = plan.steps;
@@ -69,12 +75,13 @@ export function jobView(job: DemoJob, now: number): Record<string, unknown> {
   const cancelled = job.cancelledAtMs !== undefined;
   // Spark takes a while to stop its executors: a cancelled job is CANCELING for a moment first.
   const stopping = cancelled && now - (job.cancelledAtMs as number) < CANCEL_TAKES_MS;
+  const failed = status === "FAILED" && !cancelled;
   return {
     ...job.wire,
     status: stopping ? "CANCELING" : cancelled ? "CANCELLED" : status,
     progress: `${step}/${plan.steps}`,
     duration,
-    message: cancelled ? "Cancelled by user" : null,
+    message: cancelled ? "Cancelled by user" : failed ? (plan.failure?.message ?? null) : null,
   };
 }
 
@@ -99,6 +106,31 @@ export class JobStore {
 
   hasProject(projectId: string): boolean {
     return this.#projects.has(projectId);
+  }
+
+  /** The emulator's clock. */
+  now(): number {
+    return this.#now();
+  }
+
+  /** Every job of a project, newest first (the submit checks read them all). */
+  jobs(projectId: string): readonly DemoJob[] {
+    return this.#projects.get(projectId)?.all ?? [];
+  }
+
+  /** Adds a newly submitted job to its project, in start order; false for an unknown project. */
+  insert(projectId: string, job: DemoJob): boolean {
+    const index = this.#projects.get(projectId);
+    if (!index || index.byId.has(job.id)) return false;
+    for (const jobs of [index.all, index.byType[job.type]]) {
+      jobs.splice(
+        firstWhere(jobs, (j) => newestFirst(job, j) < 0),
+        0,
+        job,
+      );
+    }
+    index.byId.set(job.id, job);
+    return true;
   }
 
   /** `undefined` when the project does not exist. */

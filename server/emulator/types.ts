@@ -10,6 +10,8 @@ export type LivePlan = {
   runSec: number;
   /** n in "k/n". */
   steps: number;
+  /** Ends FAILED instead of FINISHED: `runSec` after launch, in this step, with this message. */
+  failure?: { step: number; message: string };
 };
 
 export type DemoJob = {
