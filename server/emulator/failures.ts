@@ -149,8 +149,8 @@ export const FAILURES = {
   expectTimeExceeded: {
     step: (steps) => Math.max(1, steps - 2),
     message: (c, rng) =>
-      `Job exceeded its expected run time (expect_time=${c.expectTime}h) and was stopped by the gene service ` +
-      `after ${c.expectTime}h ${rng.int(0, 14)}min`,
+      `Job exceeded its expected run time (expect_time=${c.expectTime}h, ran ${c.expectTime}h ${rng.int(0, 14)}min) ` +
+      "and was stopped by the gene service",
   },
 } satisfies Record<string, Failure>;
 
