@@ -22,7 +22,8 @@ const figure = `${size.gz.toFixed(1)} KB gzip (${size.raw.toFixed(1)} KB raw, ${
 if (files.length > 1) {
   // Rolldown moves modules shared by the entry and a lazy chunk out of the entry in some module
   // graphs (rolldown#10731, #10905): React and the catalogue then load as extra files. The
-  // drawer is kept free of src/contract/ for that reason (see DrawerLookup in job-drawer.tsx).
+  // "$initial" codeSplitting group in vite.config.ts keeps them together; this catches a build
+  // where it no longer does.
   console.error(
     `size budget: FAILED: first-load JS is ${figure}: more than one file. A lazy chunk probably imports a module the entry has; see bench/size-budget.ts.`,
   );

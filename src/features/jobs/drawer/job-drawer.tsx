@@ -16,9 +16,8 @@ import { RequestSections } from "./request-sections";
 
 /**
  * What the list knows of the job. A found job comes with what the status rules say of it (its
- * tone, whether DLI would cancel it): the drawer is told rather than asking src/contract/ itself,
- * since a lazy chunk that imports those modules makes Rolldown split them, with React and the
- * catalogue, out of the first-load file (rolldown#10731, #10905).
+ * tone, whether DLI would cancel it) and the list's notes on it, so the drawer and the row say
+ * the same.
  */
 export type DrawerLookup =
   | { status: "loading" }
