@@ -594,7 +594,8 @@ describe("prepareChecks", () => {
     const flagged = jobs.filter((j) => check(j).length > 0).length;
     const ms = performance.now() - started;
     expect(flagged).toBeGreaterThan(0);
-    // About 0.3 s here; the bound leaves room for a loaded machine.
-    expect(ms).toBeLessThan(5_000);
+    // 0.4–0.5 s on this shared two-core machine, 2 s under a load of 7. Comparing every job with
+    // every other (the mistake this guards against) would take minutes.
+    expect(ms).toBeLessThan(10_000);
   });
 });
