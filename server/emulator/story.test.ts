@@ -210,7 +210,7 @@ describe("the story's runs and sample-sheet mistakes", () => {
 
   it("keeps the background quiet: few findings outside the story", () => {
     const story = new Set(
-      oncology.filter((row) => /ONC26-9\\d{3}/.test(JSON.stringify(row.request))).map((r) => r.id),
+      oncology.filter((row) => /ONC26-9\d{3}/.test(JSON.stringify(row.request))).map((r) => r.id),
     );
     const onc = findings(ONCOLOGY_PROJECT_ID);
     const flagged = oncology.filter(
