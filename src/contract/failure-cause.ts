@@ -282,8 +282,15 @@ function exceptionCause(line: string, tool: string | null): FailureCause {
   );
 }
 
+/** The line of `text` that starts at `from` (an index into it), trimmed. */
+function lineAt(text: string, from: number): string {
+  const end = text.indexOf("\n", from);
+  return text.slice(from, end === -1 ? undefined : end).trim();
+}
+
 function causeOf(start: string): FailureCause {
-  const head = start.replace(/\r\n?/g, "\n");
+  // Lines are only split where a shape needs them: most messages are matched on the whole text.
+  const head = start.includes("\r") ? start.replace(/\r\n?/g, "\n") : start;
   if (!head.trim()) return makeCause("No message", "empty");
   const yarn = yarnMemoryCause(head);
   if (yarn) return yarn;
@@ -295,25 +302,27 @@ function causeOf(start: string): FailureCause {
       "gatk|ref-index-dict",
     );
   }
-  const lines = head.split("\n").map((line) => line.trim());
-  if (lines.some((line) => line.startsWith("Traceback (most recent call last)"))) {
-    return exceptionCause(pythonLastLine(lines), null);
+  if (head.includes("Traceback (most recent call last)")) {
+    return exceptionCause(pythonLastLine(head.split("\n").map((line) => line.trim())), null);
   }
   const gatk =
     /A USER ERROR has occurred:\s*([^\n]*)/.exec(head) ?? /ERROR MESSAGE:\s*([^\n]*)/.exec(head);
   if (gatk?.[1]?.trim()) return exceptionCause(gatk[1].trim(), null);
   const tool = gatkTool(head);
-  // Java: the root cause is the last "Caused by:".
-  const causedBy = lines.filter((line) => line.startsWith("Caused by:")).at(-1);
-  if (causedBy) return exceptionCause(causedBy.slice("Caused by:".length).trim(), tool);
+  // Java: the root cause is the last "Caused by:" that starts a line.
+  const causedBy = /(?:^|\n)[ \t]*Caused by:/g;
+  let lastCause = -1;
+  for (let match = causedBy.exec(head); match; match = causedBy.exec(head)) {
+    lastCause = match.index + match[0].length;
+  }
+  if (lastCause !== -1) return exceptionCause(lineAt(head, lastCause), tool);
   // Spark: what the last attempt of the failing task died of.
   const lostTask =
     /most recent failure: Lost task [\d.]+ in stage [\d.]+ \([^)\n]*\)(?: \([^)\n]*\))?:\s*([^\n]*)/.exec(
       head,
     );
   if (lostTask?.[1]?.trim()) return exceptionCause(lostTask[1].trim(), tool);
-  const first = lines.find((line) => line) ?? "";
-  return exceptionCause(first, tool);
+  return exceptionCause(lineAt(head, head.search(/\S/)), tool);
 }
 
 /**
