@@ -56,19 +56,18 @@ function upstreamHeaders(
   method: string,
   url: URL,
   iamToken: string | undefined,
+  body = "",
 ): Record<string, string> {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   const auth = config.auth;
   const token = auth.kind === "token" ? auth.token : iamToken;
   if (token) headers["X-Auth-Token"] = token;
   if (auth.kind === "aksk") {
-    Object.assign(
-      headers,
-      signRequest({ method, url, headers, body: "", ak: auth.ak, sk: auth.sk }),
-    );
+    Object.assign(headers, signRequest({ method, url, headers, body, ak: auth.ak, sk: auth.sk }));
   }
   // Signed as url.host by signRequest; sent explicitly so the two can never differ.
   headers.Host = url.host;
+  if (body !== "") headers["Content-Length"] = String(Buffer.byteLength(body));
   return headers;
 }
 
@@ -79,8 +78,20 @@ type Failure = {
   headers?: Record<string, string>;
 };
 
-/** DLI's answer to a request of the server's own (the notification watcher's), read whole. */
+/** DLI's answer to a request of the server's own (the watcher's, "Run again"'s), read whole. */
 export type UpstreamAnswer = { status: number; body: string };
+
+/** Why the server's own request got no answer from DLI: unreachable (502) or too slow (504). */
+export class UpstreamError extends Error {
+  readonly status: 502 | 504;
+  readonly code: string;
+  constructor(status: 502 | 504, code: string, message: string) {
+    super(message);
+    this.name = "UpstreamError";
+    this.status = status;
+    this.code = code;
+  }
+}
 
 export type ProxyBackend = GeneJobsBackend & {
   /**
@@ -89,6 +100,12 @@ export type ProxyBackend = GeneJobsBackend & {
    * reached or the project is not served; DLI's error statuses come back as answers.
    */
   readList(projectId: string, search: URLSearchParams): Promise<UpstreamAnswer>;
+  /**
+   * DLI's submit, `POST /v2.0/{project_id}/gene/jobs` with `body` (JSON text), through the same
+   * door; for "Run again" only (the browser has no route to it). Never retried: a submit that
+   * timed out may still have created the job. Throws as `readList` does.
+   */
+  submitJob(projectId: string, body: string): Promise<UpstreamAnswer>;
 };
 
 type Connection = {
@@ -352,28 +369,43 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): P
     });
   }
 
-  async function readList(projectId: string, search: URLSearchParams): Promise<UpstreamAnswer> {
+  /** One request of the server's own to a project's DLI, its answer read whole (≤ maxBytes). */
+  async function exchange(
+    method: "GET" | "POST",
+    projectId: string,
+    query: string,
+    body = "",
+  ): Promise<UpstreamAnswer> {
     const target = upstreamOf(config, projectId);
     if (!target) throw new Error("This dashboard server does not serve that project");
     const { endpoint, region } = target;
     const { agent, send } = connectionTo(endpoint);
     const url = new URL(`/v2.0/${projectId}/gene/jobs`, endpoint);
-    url.search = forwardedQuery(search);
+    url.search = query;
     const iamToken = iamTokens ? await iamTokens.tokenFor(projectId, region) : undefined;
     return new Promise<UpstreamAnswer>((resolve, reject) => {
       // Throws at once on a header Node refuses (a credential with a line break): a rejection.
       const upstream = send(url, {
-        method: "GET",
+        method,
         agent,
-        headers: upstreamHeaders(config, "GET", url, iamToken),
+        headers: upstreamHeaders(config, method, url, iamToken, body),
       });
-      const fail = (message: string) => {
+      const fail = (
+        message: string,
+        status: 502 | 504 = 502,
+        code = "DASHBOARD.UPSTREAM_UNREACHABLE",
+      ) => {
         clearTimeout(timer);
         upstream.destroy();
-        reject(new Error(message));
+        reject(new UpstreamError(status, code, message));
       };
       const timer = setTimeout(
-        () => fail(`DLI at ${endpoint.host} did not answer within ${seconds(timeoutMs)}`),
+        () =>
+          fail(
+            `DLI at ${endpoint.host} did not answer within ${seconds(timeoutMs)}`,
+            504,
+            "DASHBOARD.UPSTREAM_TIMEOUT",
+          ),
         timeoutMs,
       );
       upstream.on("error", (error) =>
@@ -386,7 +418,13 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): P
         let size = 0;
         answer.on("data", (chunk: Buffer) => {
           size += chunk.length;
-          if (size > maxBytes) return fail(`DLI at ${endpoint.host} sent too large an answer`);
+          if (size > maxBytes) {
+            return fail(
+              `DLI at ${endpoint.host} sent too large an answer`,
+              502,
+              "DASHBOARD.UPSTREAM_TOO_LARGE",
+            );
+          }
           chunks.push(chunk);
         });
         answer.on("error", () => undefined);
@@ -397,12 +435,14 @@ export function createProxy(config: ServerConfig, options: ProxyOptions = {}): P
           resolve({ status, body: Buffer.concat(chunks).toString("utf8") });
         });
       });
-      upstream.end();
+      if (body === "") upstream.end();
+      else upstream.end(body);
     });
   }
 
   return {
-    readList,
+    readList: (projectId, search) => exchange("GET", projectId, forwardedQuery(search)),
+    submitJob: (projectId, body) => exchange("POST", projectId, "", body),
     list(_req: IncomingMessage, res: ServerResponse, projectId: string, search: URLSearchParams) {
       return forward(res, "GET", projectId, `/v2.0/${projectId}/gene/jobs`, forwardedQuery(search));
     },
