@@ -45,6 +45,7 @@ describe("GET /api/config", () => {
       endpointHost: null,
       projects: DEMO_PROJECTS.map((p) => ({ ...p })),
       cancelAllowed: true,
+      submitAllowed: true,
     });
   });
 
@@ -66,6 +67,7 @@ describe("GET /api/config", () => {
         { id: "p2", name: null, description: null },
       ],
       cancelAllowed: false,
+      submitAllowed: false,
     });
     expect(text).not.toMatch(/LEAK/);
   });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { cancelAllowed, type ServerConfig } from "./config.ts";
+import { cancelAllowed, type ServerConfig, submitAllowed } from "./config.ts";
 import { DEMO_PROJECTS } from "./emulator/data.ts";
 import { createEmulator, type Emulator } from "./emulator/routes.ts";
 import { refusal } from "./guard.ts";
@@ -12,6 +12,7 @@ import {
   upstreamMsOf,
 } from "./http-util.ts";
 import { createProxy, type ProxyBackend, type ProxyOptions } from "./proxy.ts";
+import { handleRelaunch, relaunchDoor } from "./relaunch.ts";
 import {
   ALLOWED_METHOD,
   canonicalListSearch,
@@ -29,8 +30,11 @@ export type ApiHandler = (req: IncomingMessage, res: ServerResponse, next: () =>
 export type ApiOptions = {
   /** Where the one-line-per-request log goes (stdout by default). */
   log?: (line: string) => void;
-  /** Overrides the backend chosen from config.mode (tests). */
-  backend?: GeneJobsBackend;
+  /**
+   * Overrides the backend chosen from config.mode (index.ts shares one with the watcher). A
+   * backend that is neither the proxy nor the emulator serves the list and cancel only.
+   */
+  backend?: GeneJobsBackend | ProxyBackend | Emulator;
   /** Proxy-mode tuning (tests shorten the upstream timeout). */
   proxy?: ProxyOptions;
 };
@@ -61,6 +65,7 @@ function publicConfig(config: ServerConfig) {
         descriptionZh,
       })),
       cancelAllowed: cancelAllowed(config),
+      submitAllowed: submitAllowed(config),
     };
   }
   // DLI_PROJECTS: each project's display name, never its region, endpoint or credentials. The
@@ -77,6 +82,7 @@ function publicConfig(config: ServerConfig) {
       ? config.projects.map(({ id, name }) => ({ id, name: name ?? null, description: null }))
       : config.projectIds.map((id) => ({ id, name: null, description: null })),
     cancelAllowed: cancelAllowed(config),
+    submitAllowed: submitAllowed(config),
   };
 }
 
@@ -103,6 +109,7 @@ export function createBackend(config: ServerConfig, proxy?: ProxyOptions): Proxy
 export function createApiHandler(config: ServerConfig, options: ApiOptions = {}): ApiHandler {
   const log = options.log ?? ((line: string) => console.log(line));
   const backend = options.backend ?? createBackend(config, options.proxy);
+  const door = relaunchDoor(backend);
 
   async function dispatch(
     req: IncomingMessage,
@@ -136,11 +143,20 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
         "Cancelling jobs is turned off on this dashboard server (set DLI_ALLOW_CANCEL=1 to allow it)",
       );
     }
+    if (route.kind === "relaunch" && !submitAllowed(config)) {
+      // As for cancel: answered here, and nothing is read from or sent to DLI.
+      return sendError(
+        res,
+        403,
+        "DASHBOARD.SUBMIT_DISABLED",
+        "Running jobs again is turned off on this dashboard server (set DLI_ALLOW_SUBMIT=1 to allow it)",
+      );
+    }
     const { projectId } = route;
     if (!PROJECT_ID.test(projectId)) {
       return sendError(res, 400, "DLI.0001", "project_id must be 1-64 letters, digits or -");
     }
-    if (route.kind === "cancel" && !JOB_ID.test(route.jobId)) {
+    if ((route.kind === "cancel" || route.kind === "relaunch") && !JOB_ID.test(route.jobId)) {
       return sendError(res, 400, "DLI.0001", "job_id must be a UUID");
     }
     if (config.mode === "proxy" && !servesProject(config, projectId)) {
@@ -152,6 +168,12 @@ export function createApiHandler(config: ServerConfig, options: ApiOptions = {})
       );
     }
     if (route.kind === "cancel") return backend.cancel(req, res, projectId, route.jobId);
+    if (route.kind === "relaunch") {
+      if (!door) {
+        return sendError(res, 501, "DASHBOARD.NOT_SUPPORTED", "This server cannot submit jobs");
+      }
+      return handleRelaunch(req, res, door, projectId, route.jobId);
+    }
     const search = requestUrl(req).searchParams;
     const parsed = parseListQuery(search);
     if (!parsed.ok) return sendError(res, 400, "DLI.0001", parsed.message);

@@ -5,6 +5,7 @@ import {
   describeMode,
   loadConfig,
   type ServerConfig,
+  submitAllowed,
   upstreamOf,
 } from "./config.ts";
 
@@ -22,6 +23,7 @@ describe("loadConfig", () => {
     expect(c.projectIds).toEqual([]);
     expect(c.demoNow).toBeUndefined();
     expect(c.allowCancel).toBe(true);
+    expect(c.allowSubmit).toBe(true);
     expect(describeMode(c)).toBe("demo data");
   });
 
@@ -194,6 +196,53 @@ describe("loadConfig", () => {
       expect(cancelAllowed(proxyBase)).toBe(false);
       expect(cancelAllowed({ ...proxyBase, allowCancel: true })).toBe(true);
       expect(cancelAllowed({ ...base, allowCancel: false })).toBe(false);
+    });
+  });
+
+  describe("DLI_ALLOW_SUBMIT", () => {
+    const proxy = (env: Record<string, string> = {}) =>
+      loadConfig({ DLI_ENDPOINT: "https://dli.example.com", DLI_AUTH_TOKEN: "t", ...env });
+
+    it.each(["1", "true", " TRUE "])("allows Run again in proxy mode with %j", (value) => {
+      const c = proxy({ DLI_ALLOW_SUBMIT: value });
+      expect(c.allowSubmit).toBe(true);
+      expect(submitAllowed(c)).toBe(true);
+      expect(describeMode(c)).toBe("proxy to https://dli.example.com, token auth, submit allowed");
+      expect(describeMode(proxy({ DLI_ALLOW_SUBMIT: value, DLI_ALLOW_CANCEL: "1" }))).toMatch(
+        /, cancel allowed, submit allowed$/,
+      );
+    });
+
+    it.each(["", "0", "false"])("keeps it off in proxy mode with %j, and unset", (value) => {
+      for (const c of [proxy({ DLI_ALLOW_SUBMIT: value }), proxy()]) {
+        expect(c.allowSubmit).toBe(false);
+        expect(submitAllowed(c)).toBe(false);
+        expect(describeMode(c)).toMatch(/, read-only$/);
+      }
+    });
+
+    it.each(["yes", "on", "2"])(
+      "throws a clear error for DLI_ALLOW_SUBMIT=%s, in either mode",
+      (value) => {
+        const message = `DLI_ALLOW_SUBMIT must be 1 or true (allow running jobs again) or 0, false or empty (read-only), got "${value}"`;
+        expect(() => proxy({ DLI_ALLOW_SUBMIT: value })).toThrow(message);
+        expect(() => loadConfig({ DLI_ALLOW_SUBMIT: value })).toThrow(message);
+      },
+    );
+
+    it("is always on in demo mode, and defaults an absent allowSubmit by mode", () => {
+      expect(submitAllowed(loadConfig({ DLI_ALLOW_SUBMIT: "0" }))).toBe(true);
+      const base: ServerConfig = {
+        host: "127.0.0.1",
+        port: 0,
+        distDir: "/nonexistent",
+        mode: "demo",
+        auth: { kind: "none" },
+        projectIds: [],
+      };
+      expect(submitAllowed(base)).toBe(true);
+      expect(submitAllowed({ ...base, mode: "proxy" })).toBe(false);
+      expect(submitAllowed({ ...base, mode: "proxy", allowSubmit: true })).toBe(true);
     });
   });
 });

@@ -37,6 +37,12 @@ export type ServerConfig = {
    * `loadConfig` always sets it; read it through `cancelAllowed(config)`.
    */
   allowCancel?: boolean;
+  /**
+   * Whether "Run again" submits jobs (`POST /api/projects/{id}/jobs/{job_id}/relaunch`, which
+   * posts to DLI's `POST /v2.0/{project_id}/gene/jobs`; DLI_ALLOW_SUBMIT). Absent: off in proxy
+   * mode, on in demo mode, as cancel. Read it through `submitAllowed(config)`.
+   */
+  allowSubmit?: boolean;
   /** Freezes the emulator clock (DEMO_NOW) so screenshots are reproducible. */
   demoNow?: () => number;
 };
@@ -224,12 +230,13 @@ function parseDemoNow(raw: string): () => number {
   return () => ms;
 }
 
-function parseAllowCancel(raw: string | undefined): boolean {
+/** A write switch: `1`/`true` on; unset, empty, `0`/`false` off; anything else refused by name. */
+function parseSwitch(name: string, what: string, raw: string | undefined): boolean {
   const v = raw?.trim().toLowerCase() ?? "";
   if (v === "" || v === "0" || v === "false") return false;
   if (v === "1" || v === "true") return true;
   throw new Error(
-    `DLI_ALLOW_CANCEL must be 1 or true (allow cancelling jobs) or 0, false or empty (read-only), got "${raw}"`,
+    `${name} must be 1 or true (${what}) or 0, false or empty (read-only), got "${raw}"`,
   );
 }
 
@@ -262,8 +269,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const proxy = Boolean(endpoint || projects);
   const auth = parseAuth(env, regions);
   const demoNowRaw = nonEmpty(env.DEMO_NOW);
-  // Parsed in both modes so a typo fails at start; demo mode always allows cancel.
-  const allowCancel = parseAllowCancel(env.DLI_ALLOW_CANCEL);
+  // Parsed in both modes so a typo fails at start; demo mode always allows cancel and submit.
+  const allowCancel = parseSwitch(
+    "DLI_ALLOW_CANCEL",
+    "allow cancelling jobs",
+    env.DLI_ALLOW_CANCEL,
+  );
+  const allowSubmit = parseSwitch(
+    "DLI_ALLOW_SUBMIT",
+    "allow running jobs again",
+    env.DLI_ALLOW_SUBMIT,
+  );
   const config: ServerConfig = {
     host: nonEmpty(env.HOST) ?? "127.0.0.1",
     port: parsePort(env.PORT),
@@ -277,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
           .map((s) => s.trim())
           .filter((s) => s !== ""),
     allowCancel: proxy ? allowCancel : true,
+    allowSubmit: proxy ? allowSubmit : true,
   };
   if (endpoint) config.endpoint = endpoint;
   if (projects) config.projects = projects;
@@ -311,6 +328,14 @@ export function cancelAllowed(config: ServerConfig): boolean {
   return config.allowCancel ?? config.mode === "demo";
 }
 
+/**
+ * Whether "Run again" submits jobs: `allowSubmit` if set, else on in demo mode and off in proxy
+ * mode (one credential serves every viewer, as for cancel).
+ */
+export function submitAllowed(config: ServerConfig): boolean {
+  return config.allowSubmit ?? config.mode === "demo";
+}
+
 /** How the startup line describes the mode, never the secret. */
 export function describeMode(config: ServerConfig): string {
   if (config.mode === "demo" || (!config.endpoint && !config.projects)) return "demo data";
@@ -331,6 +356,9 @@ export function describeMode(config: ServerConfig): string {
         : config.auth.kind === "iam"
           ? `IAM user tokens from ${iamHosts(config.auth.iam)}`
           : "no credentials";
-  const cancel = cancelAllowed(config) ? "cancel allowed" : "read-only";
-  return `proxy to ${upstream}, ${auth}, ${cancel}`;
+  const writes = [
+    cancelAllowed(config) ? "cancel allowed" : undefined,
+    submitAllowed(config) ? "submit allowed" : undefined,
+  ].filter((w) => w !== undefined);
+  return `proxy to ${upstream}, ${auth}, ${writes.length > 0 ? writes.join(", ") : "read-only"}`;
 }

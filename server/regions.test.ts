@@ -143,6 +143,7 @@ describe("DLI_PROJECTS: each project's requests go to its region's DLI", () => {
         { id: EAST_PROJECT, name: null, description: null },
       ],
       cancelAllowed: false,
+      submitAllowed: false,
     });
     for (const hidden of ["cn-north-4", "cn-east-3", "127.0.0.1", "myhuaweicloud", TOKEN]) {
       expect(text).not.toContain(hidden);

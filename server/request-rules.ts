@@ -1,3 +1,4 @@
+import { RELAUNCH_PATH } from "../src/contract/relaunch.ts";
 import type { ListQuery } from "./emulator/store.ts";
 import { JOB_TYPES, type JobType } from "./emulator/types.ts";
 
@@ -14,19 +15,23 @@ export const JOB_ID =
 export type Route =
   | { kind: "config" }
   | { kind: "list"; projectId: string }
-  | { kind: "cancel"; projectId: string; jobId: string };
+  | { kind: "cancel"; projectId: string; jobId: string }
+  /** "Run again": the dashboard server's own route, which submits to DLI itself. */
+  | { kind: "relaunch"; projectId: string; jobId: string };
 
 /** What the log shows instead of the path: never a raw path, id or query value. */
 export const ROUTE_TEMPLATES: Record<Route["kind"], string> = {
   config: "/api/config",
   list: "/v2.0/{project_id}/gene/jobs",
   cancel: "/v2.0/{project_id}/gene/jobs/{job_id}",
+  relaunch: "/api/projects/{project_id}/jobs/{job_id}/relaunch",
 };
 
 export const ALLOWED_METHOD: Record<Route["kind"], string> = {
   config: "GET",
   list: "GET",
   cancel: "DELETE",
+  relaunch: "POST",
 };
 
 export type PathVerdict =
@@ -91,6 +96,11 @@ export function classifyPath(rawPath: string): PathVerdict {
   const [root, project, gene, jobs, job, ...rest] = segments;
   if (root === "api" && project === "config" && segments.length === 2) {
     return { kind: "route", route: { kind: "config" } };
+  }
+  const relaunch = RELAUNCH_PATH.exec(rawPath);
+  if (relaunch) {
+    const [, projectId, jobId] = relaunch as unknown as [string, string, string];
+    return { kind: "route", route: { kind: "relaunch", projectId, jobId } };
   }
   if (root === "v2.0" && project !== undefined && gene === "gene" && jobs === "jobs") {
     if (job === undefined) return { kind: "route", route: { kind: "list", projectId: project } };
