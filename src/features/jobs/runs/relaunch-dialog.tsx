@@ -113,7 +113,7 @@ export function RelaunchDialog({
   const changes = diffRequests(body, applyEdits(body, edits));
   const queryClient = useQueryClient();
   const submit = useMutation({
-    mutationFn: () => relaunchJob(control.projectId, job.jobId, edits),
+    mutationFn: () => relaunchJob(control.projectId, job, edits),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: jobKeys.project(control.projectId) }),
   });
