@@ -157,6 +157,19 @@ export function JobsList({
             projectId,
             compare: search.compare,
             onOpenJob: drawer.open,
+            onOpenNewJob: (job) =>
+              setSearch(
+                {
+                  job,
+                  status: undefined,
+                  q: undefined,
+                  cause: undefined,
+                  compare: undefined,
+                  sort: "-started",
+                  ...(search.to ? { from: undefined, to: undefined } : {}),
+                },
+                { push: true },
+              ),
             onCompare: (compare) => setSearch({ compare }, { push: true }),
             submitAllowed: config?.submitAllowed === true,
           }}

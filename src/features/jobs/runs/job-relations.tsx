@@ -19,6 +19,8 @@ export type RelationsControl = {
   /** `compare=` in the address. */
   compare?: string | undefined;
   onOpenJob: (jobId: string) => void;
+  /** Opens a job just submitted: newest first, with no filter that could hide it. */
+  onOpenNewJob: (jobId: string) => void;
   onCompare: (jobId: string | undefined) => void;
   submitAllowed: boolean;
 };

@@ -144,7 +144,7 @@ export function RelaunchDialog({
               type="button"
               onClick={() => {
                 onClose();
-                control.onOpenJob(submit.data.job_id);
+                control.onOpenNewJob(submit.data.job_id);
               }}
             >
               {r.openNew}
@@ -228,7 +228,6 @@ export function RelaunchDialog({
               {r.badHours(MAX_EXPECT_HOURS)}
             </p>
           )}
-          <h3>{r.changes}</h3>
           {changes.length === 0 ? (
             <p className="muted">{r.noChanges}</p>
           ) : (
