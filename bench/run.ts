@@ -7,14 +7,17 @@
 //
 // Environment: BENCH_RUNS (cold-load pairs, flips, drawer opens; default 15),
 // BENCH_HEAP_RUNS (default 3), BENCH_SERVER_CALLS (per round, default 20000),
-// BENCH_SERVER_ROUNDS (default 3), BENCH_SERVER_CLIENTS (default 16), BENCH_SERVER_JOBS (1e6).
+// BENCH_SERVER_ROUNDS (default 3), BENCH_SERVER_CLIENTS (default 16), BENCH_SERVER_JOBS (1e6),
+// BENCH_INSIGHT_RUNS (default 15).
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { Agent, createServer, get } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import react from "@vitejs/plugin-react";
 import { build, type Rolldown } from "vite";
@@ -27,12 +30,14 @@ import { createEmulator } from "../server/emulator/routes.ts";
 import { DAY } from "../server/emulator/schedule.ts";
 import { startServer } from "../server/server.ts";
 import { assetSize, FIRST_LOAD_JS_BUDGET_KB, firstLoadFiles } from "./first-load.ts";
+import { insightJobs, timeInsight } from "./insight.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const HEAP_RUNS = Number(process.env.BENCH_HEAP_RUNS ?? 3);
 const SERVER_CALLS = Number(process.env.BENCH_SERVER_CALLS ?? 20_000);
 const SERVER_ROUNDS = Number(process.env.BENCH_SERVER_ROUNDS ?? 3);
 const SERVER_CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 16);
+const INSIGHT_RUNS = Number(process.env.BENCH_INSIGHT_RUNS ?? 15);
 
 const BENCH_DIR = import.meta.dirname;
 const DIST = resolve(BENCH_DIR, "..", "dist");
@@ -45,6 +50,8 @@ type Figure = {
   id: string;
   label: string;
   unit: string;
+  /** Only on figures carried into results.json by a partial run (BENCH_ONLY): when measured. */
+  date?: string;
   min: number;
   median: number;
   max: number;
@@ -592,6 +599,39 @@ async function startFloorServer(
 }
 
 // ---------------------------------------------------------------------------------------------
+// 7. Insight: the overview's statistics, failure causes and flags over 20,000 jobs (issue 17)
+
+function insight(): void {
+  const jobs = 20_000;
+  const nowMs = Date.now();
+  // Each run starts from a collected heap, so that it does not pay for the generator's garbage.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const runs: ReturnType<typeof timeInsight>[] = [];
+  let failed = 0;
+  // Run 0 warms the JIT up (an overview opened in a tab that has already drawn one). Each run has
+  // a new set of jobs (another seed): failure causes are remembered by message, and an overview
+  // meets messages it has not seen each time it loads a range.
+  for (let run = 0; run <= INSIGHT_RUNS; run++) {
+    const set = insightJobs(jobs, 17 + run, nowMs);
+    gc();
+    const times = timeInsight(set, nowMs);
+    if (run === 0) continue;
+    runs.push(times);
+    failed = set.filter((job) => job.status === "FAILED").length;
+  }
+  const part = (pick: (r: (typeof runs)[number]) => number) => round(median(runs.map(pick)), 1);
+  figure(
+    "insight.total",
+    "Insight: 20,000 jobs summarised, grouped and flagged",
+    "ms",
+    runs.map((r) => r.totalMs),
+    atMost(100, "≤ 100 ms"),
+    `pure functions in src/contract/ (summarizeJobs, groupFailures, durationBaselines + needsAttention + timeLeft), in Node, after one warm-up run, each run on new jobs (${failed.toLocaleString("en-US")} FAILED of ${jobs.toLocaleString("en-US")}, some fifteen causes); medians: summary ${part((r) => r.summaryMs)} ms, failure causes ${part((r) => r.groupMs)} ms, flags and time left ${part((r) => r.flagMs)} ms`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 function fmt(n: number): string {
@@ -623,32 +663,38 @@ const config: ServerConfig = {
   auth: { kind: "none" },
   projectIds: [],
 };
-const only = new Set(
-  (process.env.BENCH_ONLY ?? "bundle,rows,flip,drawer,memory,server").split(","),
-);
+const ALL_PARTS = "bundle,insight,rows,flip,drawer,memory,server";
+const only = new Set((process.env.BENCH_ONLY ?? ALL_PARTS).split(","));
+const partial = ALL_PARTS.split(",").some((part) => !only.has(part));
 const started = new Date();
-const distBuilt = statSync(resolve(DIST, "index.html")).mtime;
+const distIndex = resolve(DIST, "index.html");
+const distBuilt = existsSync(distIndex) ? statSync(distIndex).mtime : null;
 
 console.error(`Gene Jobs bench: ${RUNS} runs, ${cpus().length} cores`);
 if (only.has("bundle")) bundle();
-const emulator = createEmulator();
-const server = await startServer(config, { backend: emulator, log: () => {} });
-// Only time to rows compares with the floor (and builds React's floor for it).
-const floor = only.has("rows") ? await startFloorServer(config, emulator) : undefined;
-const browser = await chromium.launch(chromiumLaunchOptions);
-try {
-  if (floor) await timeToRows(browser, server.url, floor.url);
-  if (only.has("flip")) await flips(browser, server.url);
-  if (only.has("drawer")) await drawer(browser, server.url);
-  if (only.has("memory")) await memory(browser, server.url);
-} finally {
-  await browser.close();
-  floor?.close();
-  await server.close();
+// Before the browser parts: on a machine not yet busy with Chromium.
+if (only.has("insight")) insight();
+if (["rows", "flip", "drawer", "memory"].some((part) => only.has(part))) {
+  const emulator = createEmulator();
+  const server = await startServer(config, { backend: emulator, log: () => {} });
+  // Only time to rows compares with the floor (and builds React's floor for it).
+  const floor = only.has("rows") ? await startFloorServer(config, emulator) : undefined;
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    if (floor) await timeToRows(browser, server.url, floor.url);
+    if (only.has("flip")) await flips(browser, server.url);
+    if (only.has("drawer")) await drawer(browser, server.url);
+    if (only.has("memory")) await memory(browser, server.url);
+  } finally {
+    await browser.close();
+    floor?.close();
+    await server.close();
+  }
 }
 if (only.has("server")) await serverLoad();
 
-const results = {
+const resultsFile = resolve(BENCH_DIR, "results.json");
+const fullResults = {
   date: started.toISOString(),
   machine: {
     cpus: cpus().length,
@@ -657,18 +703,37 @@ const results = {
     node: process.version,
     chromium: chromiumLaunchOptions.executablePath,
   },
-  distBuilt: distBuilt.toISOString(),
+  distBuilt: distBuilt?.toISOString() ?? null,
   runs: {
     coldLoadPairs: RUNS,
     flips: RUNS,
     drawer: RUNS,
     heap: HEAP_RUNS,
     serverRounds: SERVER_ROUNDS,
+    insight: INSIGHT_RUNS,
   },
   figures,
 };
-writeFileSync(resolve(BENCH_DIR, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+/**
+ * A partial run (BENCH_ONLY) updates its own figures in the last full run's results, each dated,
+ * rather than replacing the whole file with a few figures.
+ */
+function mergedResults(): typeof fullResults {
+  if (!partial || !existsSync(resultsFile)) return fullResults;
+  const previous = JSON.parse(readFileSync(resultsFile, "utf8")) as typeof fullResults;
+  const date = started.toISOString();
+  const fresh = new Map(figures.map((f) => [f.id, { ...f, date }]));
+  const merged = previous.figures.map((f) => fresh.get(f.id) ?? f);
+  for (const f of fresh.values()) if (!previous.figures.some((p) => p.id === f.id)) merged.push(f);
+  return {
+    ...previous,
+    runs: { ...previous.runs, ...(only.has("insight") ? { insight: INSIGHT_RUNS } : {}) },
+    figures: merged,
+  };
+}
+const results = mergedResults();
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(
-  `Gene Jobs bench, ${started.toISOString().slice(0, 10)}, ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${process.version}\n`,
+  `Gene Jobs bench, ${started.toISOString().slice(0, 10)}, ${fullResults.machine.cpus} × ${fullResults.machine.cpuModel}, Node ${process.version}\n`,
 );
 console.log(table());
