@@ -123,8 +123,14 @@ proxyTest(
     await expect(drawer.field("Owner")).toHaveText("zhang.wei");
     await expect(drawer.failureReason).toHaveCount(0);
 
-    // Sections, in the issue's order; no "Other" without unknown fields.
-    const expected = SECTION_NAMES.filter((name) => name !== "Other");
+    // Sections, in the issue's order; no "Other" without unknown fields. Then the job among
+    // its runs (issue 18); no "Run again" for a running job.
+    const expected = [
+      ...SECTION_NAMES.filter((name) => name !== "Other"),
+      "Checks",
+      "Other runs",
+      "Compare requests",
+    ];
     await expect(dialog.getByRole("heading", { level: 3 })).toHaveText(expected);
     await expect(drawer.section("Other")).toHaveCount(0);
 

@@ -117,7 +117,6 @@ function JobBody({
   return (
     <>
       <JobSummary job={job} jobType={jobType} tone={tone} statusNote={statusNote} />
-      <JobRelations job={job} jobType={jobType} control={relations} />
       {job.request.kind === "invalid" && (
         <p className="notice" role="note">
           <strong>{m.drawer.invalidJson}</strong>
@@ -129,6 +128,8 @@ function JobBody({
       )}
       <RawRequest jobId={job.jobId} request={job.request} />
     </>
+      {/* The summary already names any warning and the run number; the details follow the request. */}
+      <JobRelations job={job} jobType={jobType} control={relations} />
   );
 }
 
