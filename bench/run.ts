@@ -8,7 +8,7 @@
 // Environment: BENCH_RUNS (cold-load pairs, flips, drawer opens; default 15),
 // BENCH_HEAP_RUNS (default 3), BENCH_SERVER_CALLS (per round, default 20000),
 // BENCH_SERVER_ROUNDS (default 3), BENCH_SERVER_CLIENTS (default 16), BENCH_SERVER_JOBS (1e6),
-// BENCH_INSIGHT_RUNS (default 15).
+// BENCH_INSIGHT_RUNS (default 15), BENCH_OVERVIEW_RUNS (overview draws per range, default 7).
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { Agent, createServer, get } from "node:http";
@@ -31,6 +31,7 @@ import { DAY } from "../server/emulator/schedule.ts";
 import { startServer } from "../server/server.ts";
 import { assetSize, FIRST_LOAD_JS_BUDGET_KB, firstLoadFiles } from "./first-load.ts";
 import { insightJobs, timeInsight } from "./insight.ts";
+import { overviewChunk, overviewDrawTimes } from "./overview.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const HEAP_RUNS = Number(process.env.BENCH_HEAP_RUNS ?? 3);
@@ -38,6 +39,7 @@ const SERVER_CALLS = Number(process.env.BENCH_SERVER_CALLS ?? 20_000);
 const SERVER_ROUNDS = Number(process.env.BENCH_SERVER_ROUNDS ?? 3);
 const SERVER_CLIENTS = Number(process.env.BENCH_SERVER_CLIENTS ?? 16);
 const INSIGHT_RUNS = Number(process.env.BENCH_INSIGHT_RUNS ?? 15);
+const OVERVIEW_RUNS = Number(process.env.BENCH_OVERVIEW_RUNS ?? 7);
 
 const BENCH_DIR = import.meta.dirname;
 const DIST = resolve(BENCH_DIR, "..", "dist");
@@ -145,6 +147,16 @@ function bundle(): void {
       otherLazy.join(", "),
     );
   }
+  // The overview's route: its chunk and what that imports, beyond the first load (issue 17).
+  const overview = overviewChunk(DIST);
+  figure(
+    "bundle.overview.gzip",
+    "Overview route JS beyond the first load, gzip",
+    "KB",
+    [overview.jsSize.gz],
+    undefined,
+    `${overview.js.join(", ")} (raw ${round(overview.jsSize.raw, 1)} KB); with ${overview.css.join(", ")} (${round(overview.cssSize.gz, 2)} KB gzip)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -632,6 +644,35 @@ function insight(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 8. Overview: from the range's last DLI answer to the drawn overview, at 1,000,000 jobs (issue 17)
+
+async function overviewDraw(): Promise<void> {
+  const { info, stop } = await startBigServer();
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const ranges = [
+      ["7d", "last 7 days, the overview's default"],
+      ["30d", "last 30 days, at the range reader's 20,000-job cap"],
+    ] as const;
+    for (const [range, words] of ranges) {
+      const url = `${info.url}/projects/${info.projectId}/overview?range=${range}`;
+      const drawn = await overviewDrawTimes(browser, url, OVERVIEW_RUNS);
+      figure(
+        `overview.drawn.${range}`,
+        `Overview: last answer → drawn, ${range}`,
+        "ms",
+        drawn.ms,
+        undefined,
+        `${words}: "${drawn.jobsText}" from ${drawn.answers} list requests (limit=100) to bench/big-server.ts (${info.jobs.toLocaleString("en-US")} finished jobs over two years); from the last response's end (resource timing) to all three charts in the DOM (MutationObserver), each load in a new browser context after one warm-up`,
+      );
+    }
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 function fmt(n: number): string {
@@ -663,7 +704,7 @@ const config: ServerConfig = {
   auth: { kind: "none" },
   projectIds: [],
 };
-const ALL_PARTS = "bundle,insight,rows,flip,drawer,memory,server";
+const ALL_PARTS = "bundle,insight,rows,flip,drawer,memory,server,overview";
 const only = new Set((process.env.BENCH_ONLY ?? ALL_PARTS).split(","));
 const partial = ALL_PARTS.split(",").some((part) => !only.has(part));
 const started = new Date();
@@ -692,6 +733,7 @@ if (["rows", "flip", "drawer", "memory"].some((part) => only.has(part))) {
   }
 }
 if (only.has("server")) await serverLoad();
+if (only.has("overview")) await overviewDraw();
 
 const resultsFile = resolve(BENCH_DIR, "results.json");
 const fullResults = {
@@ -711,6 +753,7 @@ const fullResults = {
     heap: HEAP_RUNS,
     serverRounds: SERVER_ROUNDS,
     insight: INSIGHT_RUNS,
+    overviewDraws: OVERVIEW_RUNS,
   },
   figures,
 };
@@ -727,7 +770,11 @@ function mergedResults(): typeof fullResults {
   for (const f of fresh.values()) if (!previous.figures.some((p) => p.id === f.id)) merged.push(f);
   return {
     ...previous,
-    runs: { ...previous.runs, ...(only.has("insight") ? { insight: INSIGHT_RUNS } : {}) },
+    runs: {
+      ...previous.runs,
+      ...(only.has("insight") ? { insight: INSIGHT_RUNS } : {}),
+      ...(only.has("overview") ? { overviewDraws: OVERVIEW_RUNS } : {}),
+    },
     figures: merged,
   };
 }
