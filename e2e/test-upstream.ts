@@ -35,6 +35,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** Date.now() when the request arrived. */
   at: number;
+  /** The body as text, for a submit (POST …/gene/jobs); read before the answer is sent. */
+  body?: string;
 }
 
 export type Reply =
@@ -49,6 +51,9 @@ export type Script = (request: RecordedRequest, index: number) => Reply;
 
 /** How the upstream answers `DELETE …/gene/jobs/{job_id}`; the index counts cancel requests. */
 export type CancelScript = (jobId: string, request: RecordedRequest, index: number) => Reply;
+
+/** How the upstream answers a submit, `POST …/gene/jobs`; the index counts submits. */
+export type SubmitScript = (body: string, request: RecordedRequest, index: number) => Reply;
 
 export const replies = {
   jobs: (): Reply => ({ kind: "jobs" }),
@@ -128,6 +133,14 @@ export interface TestUpstream {
   clearRequests(): void;
   /** Cancel requests (DELETE …/gene/jobs/{job_id}), in order. */
   cancelRequests(): RecordedRequest[];
+  /** Submits (POST …/gene/jobs) with their bodies, in order. */
+  submitRequests(): RecordedRequest[];
+  /**
+   * Script the answers to POST …/gene/jobs. By default a body whose job_type is known is
+   * accepted (201 `{job_id}`) and listed at once as a LAUNCHING job with that body as its
+   * request; anything else gets DLI's 400. Without a script, back to that default.
+   */
+  scriptSubmit(script?: SubmitScript): void;
   /**
    * Script the answers to DELETE …/gene/jobs/{job_id}. By default a LAUNCHING or RUNNING fixture
    * job is accepted (200 `{}`) and becomes CANCELLED; any other job gets DLI's refusal.
@@ -161,6 +174,10 @@ export function isListRequest(request: RecordedRequest): boolean {
 
 export function isCancelRequest(request: RecordedRequest): boolean {
   return request.method === "DELETE" && JOB_PATH.test(request.path);
+}
+
+export function isSubmitRequest(request: RecordedRequest): boolean {
+  return request.method === "POST" && LIST_PATH.test(request.path);
 }
 
 function wireId(job: FixtureJob): string | undefined {
@@ -247,6 +264,34 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
     return replies.cancelled();
   };
   let cancelScript: CancelScript = defaultCancel;
+  const defaultSubmit: SubmitScript = (body) => {
+    let request: unknown;
+    try {
+      request = JSON.parse(body);
+    } catch {
+      return replies.refused("Parameter check failed: the body is not JSON");
+    }
+    const jobType = (request as { job_type?: unknown } | null)?.job_type;
+    if (jobType !== "DNA_SOMATIC" && jobType !== "DNA_GERMLINE") {
+      return replies.refused("Parameter check failed: job_type");
+    }
+    const jobId = randomUUID();
+    const now = Date.now();
+    const wire: UpstreamJob = {
+      job_id: jobId,
+      owner: "submitted.by.test",
+      status: "LAUNCHING",
+      progress: jobType === "DNA_SOMATIC" ? "0/7" : "0/3",
+      start_time: now,
+      duration: 0,
+      message: null,
+      request: body,
+    };
+    jobs = [...jobs, { jobType, wire, startTime: now }];
+    return { kind: "json", status: 201, body: { job_id: jobId } };
+  };
+  let submitScript: SubmitScript = defaultSubmit;
+  let submitIndex = 0;
   let iamAnswer: { token: string } | { refuse: number } = { token: DEFAULT_IAM_TOKEN };
   const sockets = new Set<Socket>();
 
@@ -260,6 +305,16 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
       at: Date.now(),
     };
     requests.push(recorded);
+    if (isSubmitRequest(recorded)) {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        recorded.body = body;
+        void answer(submitScript(body, recorded, submitIndex++));
+      });
+      return;
+    }
     // Drain any body so keep-alive connections stay usable.
     req.resume();
 
@@ -346,8 +401,14 @@ export async function startTestUpstream(initialJobs: FixtureJob[] = []): Promise
       requests.length = 0;
       listIndex = 0;
       cancelIndex = 0;
+      submitIndex = 0;
     },
     cancelRequests: () => requests.filter(isCancelRequest),
+    submitRequests: () => requests.filter(isSubmitRequest),
+    scriptSubmit: (next) => {
+      submitScript = next ?? defaultSubmit;
+      submitIndex = 0;
+    },
     setIam: (answer) => {
       iamAnswer = answer;
     },
