@@ -127,9 +127,9 @@ function JobBody({
         <RequestSections value={job.request.value} jobType={jobType} />
       )}
       <RawRequest jobId={job.jobId} request={job.request} />
-    </>
       {/* The summary already names any warning and the run number; the details follow the request. */}
       <JobRelations job={job} jobType={jobType} control={relations} />
+    </>
   );
 }
 
