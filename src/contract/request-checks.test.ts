@@ -458,12 +458,12 @@ describe("reference-mismatch", () => {
 describe("shared-output", () => {
   const output = "s3a://onco-results/somatic/P16/P16.somatic.vcf";
 
-  it("fires when another active job writes the same output path", () => {
+  it("fires when an active job writes the same output path as another active job", () => {
     const writer = job(somatic("P17", { output: `${output}` }), {
       status: "RUNNING",
       jobId: "writer",
     });
-    const mine = job(somatic("P16", { output }));
+    const mine = job(somatic("P16", { output }), { status: "LAUNCHING" });
     const finding = only(checkRequest(mine, [writer]), "shared-output");
     expect(finding).toEqual({
       rule: "shared-output",
@@ -474,10 +474,19 @@ describe("shared-output", () => {
     const dirWriter = job(somatic("P17", { output: "s3a://r/dir/" }), { status: "LAUNCHING" });
     expect(
       only(
-        checkRequest(job(somatic("P16", { output: "s3a://r/dir" })), [dirWriter]),
+        checkRequest(job(somatic("P16", { output: "s3a://r/dir" }), { status: "RUNNING" }), [
+          dirWriter,
+        ]),
         "shared-output",
       ),
     ).toBeDefined();
+  });
+
+  it("does not flag an ended job whose output a later active job writes again", () => {
+    const rerun = job(somatic("P16", { output }), { status: "LAUNCHING", jobId: "rerun" });
+    const earlier = job(somatic("P16", { output }), { status: "FAILED" });
+    expect(only(checkRequest(earlier, [rerun, earlier]), "shared-output")).toBeUndefined();
+    expect(only(checkRequest(rerun, [rerun, earlier]), "shared-output")).toBeUndefined();
   });
 
   it("does not fire for an ended job's output, another path, or the job itself", () => {

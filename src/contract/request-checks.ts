@@ -386,7 +386,10 @@ export function prepareChecks(others: readonly CheckedJob[]): RequestChecker {
 
     const sharing: Run[] = [];
     const sharedFields: string[] = [];
-    for (const output of outputsOf(body)) {
+    // Only a job that is still to write can overwrite: an ended one has written already, and
+    // flagging it would point at the wrong job (the one launched after it is the danger).
+    const writes = isActive(job.status);
+    for (const output of writes ? outputsOf(body) : []) {
       const writers = (index.activeOutputs.get(output.value) ?? []).filter(
         (w) => w.jobId !== job.jobId,
       );
