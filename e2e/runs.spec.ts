@@ -96,10 +96,10 @@ demo.describe("demo: runs of one analysis", () => {
       await expect(runs.otherRunItems.nth(0)).toContainText(second);
       await expect(runs.otherRunItems.nth(1)).toContainText(first);
       await expect(runs.otherRun(second)).toContainText(
-        /Failed\s*2026\/11\/21 03:05:00 · 22min 10s · Container killed by YARN for exceeding memory limits/,
+        /Failed\s*2026\/11\/21 03:05:00 UTC · 22min 10s · Container killed by YARN for exceeding memory limits/,
       );
       await expect(runs.otherRun(first)).toContainText(
-        /Failed\s*2026\/11\/20 01:30:00 · 6min 40s · OBS 404 NoSuchKey reading input/,
+        /Failed\s*2026\/11\/20 01:30:00 UTC · 6min 40s · OBS 404 NoSuchKey reading input/,
       );
       await expect(runs.otherRun(third)).toHaveCount(0);
       await shoot(runs.otherRuns, "other-runs");
@@ -111,7 +111,7 @@ demo.describe("demo: runs of one analysis", () => {
       await expect(runs.otherRunItems).toHaveCount(2);
       await expect(runs.otherRunItems.nth(0)).toContainText(third);
       await expect(runs.otherRunItems.nth(1)).toContainText(first);
-      await expect(runs.otherRun(third)).toContainText(/Finished\s*2026\/11\/21 08:20:00 · 2h 21s/);
+      await expect(runs.otherRun(third)).toContainText(/Finished\s*2026\/11\/21 08:20:00 UTC · 2h 21s/);
       await page.goBack();
       await drawer.expectOpenFor(third);
     },
@@ -622,7 +622,7 @@ proxy.describe("proxy: runs, a comparison and a check from DLI's own list", () =
 
       await expect(runs.otherRunItems).toHaveCount(1);
       await expect(runs.otherRun(RUN_1)).toContainText(
-        /Failed\s*\S+ \S+ · 25min · OutOfMemoryError: Java heap space\s*Compare with this run$/,
+        /Failed\s*\S+ \S+ \S+ · 25min · OutOfMemoryError: Java heap space\s*Compare with this run$/,
       );
       await runs.otherRun(RUN_1).getByRole("button", { name: "Compare with this run" }).click();
       await expect(page).toHaveURL(new RegExp(`[?&]compare=${RUN_1}(&|$)`));

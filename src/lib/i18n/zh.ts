@@ -135,13 +135,13 @@ export const zh: Messages = {
     kind: (type: string, reference?: string, fileType?: string) =>
       [reference, fileType, type].filter(Boolean).join(" "),
     slow: (running: string, p95: string, kind: string) =>
-      `已运行 ${running}；95% 已成功的 ${kind} 作业在 ${p95} 内完成`,
+      `已运行 ${running}；95% 已成功的 ${kind}作业在 ${p95} 内完成`,
     pastExpect: (running: string, expected: string) =>
       `已运行 ${running}，超过请求中预计的 ${expected}`,
     timeLeft: (low: string, high: string) =>
       low === high ? `预计还需约 ${low}` : `预计还需约 ${low}–${high}`,
     timeLeftTitle: (count: number, kind: string) =>
-      `根据 ${count} 个已成功的 ${kind} 作业及本作业的进度估算`,
+      `根据 ${count} 个已成功的 ${kind}作业及本作业的进度估算`,
     flagged: "需要关注",
   },
   runs: {
@@ -238,6 +238,49 @@ export const zh: Messages = {
     refused: "DLI 未接受该作业",
     badOutput: "输出路径以 s3a:// 或 obs:// 开头，且不含空格。",
     badHours: (max: number) => `预计时长为 1 到 ${max} 之间的整数小时。`,
+  },
+  morning: {
+    lead: "每个项目的两条流程自下方时刻以来的情况：正在运行的、失败的及原因、需要关注的。点击任一数字即可查看对应的作业。",
+    sinceLegend: "统计失败和取消的起点",
+    sinceEvening: "昨天 18:00",
+    sinceLastVisit: "我上次访问",
+    firstVisit: "此浏览器中没有更早的访问记录：从昨天 18:00 起统计",
+    sinceCapped: "最多回溯一周",
+    moment: (words: string, time: string) => `${words}（${time}）`,
+    refresh: "刷新",
+    live: "有作业运行时每分钟更新一次。",
+    quiet: "当前没有运行中的作业，页面在点击“刷新”前不会更新。",
+    readAt: (time: string) => `读取于 ${time}。`,
+    noProjects:
+      "尚未配置项目。请在服务器上将 DLI_PROJECTS 设置为要显示的项目（region/projectId=名称，以逗号分隔，例如 cn-north-4/0a1b2c3d…=Oncology），或设置 DLI_ENDPOINT 和 DLI_PROJECT_IDS，然后重启服务器。在此之前，可在下方输入项目 ID 打开项目。",
+    reading: "正在读取最近的作业…",
+    unreadable: "无法读取该项目的作业",
+    running: "运行中",
+    failed: "已失败",
+    cancelled: "已取消",
+    attention: "需要关注",
+    figureContext: (pipeline: string, project: string) => `，${pipeline}，${project}`,
+    causes: "失败原因",
+    causeCount: (n: string) => `× ${n}`,
+    causeContext: (n: string, pipeline: string) => `：${n} 个失败，${pipeline}`,
+  },
+  notify: {
+    button: "通知我",
+    projectLabel: (project: string) => `${project} 有作业失败或需要关注时通知我`,
+    jobLabel: "此作业结束时通知我",
+    onHint: "此浏览器已开启通知；再次点击可关闭。",
+    unsupported: "此浏览器无法显示通知。",
+    denied:
+      "此网站的通知已被阻止。请在浏览器的网站设置中允许通知（通知还需要 https 地址），然后重试。",
+    failed: (what: string) => `已失败：${what}`,
+    finished: (what: string) => `已成功：${what}`,
+    cancelled: (what: string) => `已取消：${what}`,
+    flagged: (what: string) => `需要关注：${what}`,
+    job: (id: string) => `作业 ${id}`,
+    body: (project: string, pipeline: string, detail: string) =>
+      `${project} · ${pipeline} · ${detail}`,
+    ran: (duration: string) => `运行 ${duration}`,
+    more: (n: number) => `关注的项目中另有 ${n} 个作业失败、结束或需要关注`,
   },
   picker: {
     loading: "正在加载项目…",

@@ -1,8 +1,9 @@
 import { AppLink } from "../../../components/app-link";
 import type { JobSummary } from "../../../contract/job-insight";
 import { STATUSES, statusTone } from "../../../contract/job-status";
-import { formatDuration, formatNumber } from "../../../lib/format";
+import { formatNumber } from "../../../lib/format";
 import { useViewMessages } from "../../../lib/i18n/view-messages";
+import { chartDuration } from "./charts/chart-format";
 import { listHref, type OverviewSearch } from "./overview-search";
 
 /** Counts per status (each a link to the list filtered to it), success rate, durations. */
@@ -61,7 +62,9 @@ export function SummarySection({
         <div>
           <dt>{o.medianDuration}</dt>
           <dd>
-            <span className="figure">{formatDuration(summary.medianSeconds, m.units)}</span>
+            <span className="figure">
+              {summary.medianSeconds === null ? "—" : chartDuration(summary.medianSeconds, m)}
+            </span>
             <span className="muted small">
               {summary.finishedCount > 0
                 ? o.ofFinished(formatNumber(summary.finishedCount))
@@ -72,7 +75,9 @@ export function SummarySection({
         <div>
           <dt>{o.p90Duration}</dt>
           <dd>
-            <span className="figure">{formatDuration(summary.p90Seconds, m.units)}</span>
+            <span className="figure">
+              {summary.p90Seconds === null ? "—" : chartDuration(summary.p90Seconds, m)}
+            </span>
           </dd>
         </div>
       </dl>

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { StatusBadge } from "../../../components/status-badge";
 import { failureCause } from "../../../contract/failure-cause";
 import { isEnded, statusTone } from "../../../contract/job-status";
-import { formatDateTime, formatDuration } from "../../../lib/format";
+import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/format";
 import { useViewMessages } from "../../../lib/i18n/view-messages";
 import { jobQueries, type RangeView } from "../api/job-queries";
 import type { Job, JobRow } from "../api/job-schemas";
@@ -98,7 +98,7 @@ function RunsSection({
                 <StatusBadge status={run.status} tone={statusTone(run.status)} />{" "}
                 <span className="muted small">
                   {[
-                    formatDateTime(run.startTime),
+                    `${formatDateTime(run.startTime)} ${formatUtcOffset(run.startTime)}`,
                     formatDuration(run.durationSeconds, m.units),
                     run.status === "FAILED" && run.message ? failureCause(run.message).title : null,
                   ]

@@ -12,7 +12,6 @@ import {
   PATH_FIELDS,
   type RelaunchEdits,
 } from "../../../contract/relaunch";
-import { ApiError } from "../../../lib/http";
 import { useViewMessages } from "../../../lib/i18n/view-messages";
 import { jobKeys } from "../api/job-queries";
 import type { Job } from "../api/job-schemas";
@@ -158,81 +157,88 @@ export function RelaunchDialog({
             if (problems.length === 0 && !submit.isPending) submit.mutate();
           }}
         >
-          {fields.args.length > 0 && (
-            <fieldset>
-              <legend>{r.arguments}</legend>
-              {fields.args.map((key) => (
-                <label key={key} className="relaunch-field">
-                  <span className="mono">{key}</span>
-                  <textarea
-                    className="mono"
-                    rows={3}
-                    spellCheck={false}
-                    value={String(draft[key] ?? "")}
-                    onChange={(event) => set(key, event.target.value)}
-                  />
+          <div className="relaunch-columns">
+            <div className="relaunch-fields">
+              {fields.args.length > 0 && (
+                <fieldset>
+                  <legend>{r.arguments}</legend>
+                  {fields.args.map((key) => (
+                    <label key={key} className="relaunch-field">
+                      <span className="mono">{key}</span>
+                      <textarea
+                        className="mono"
+                        rows={3}
+                        spellCheck={false}
+                        value={String(draft[key] ?? "")}
+                        onChange={(event) => set(key, event.target.value)}
+                      />
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              {fields.options.length > 0 && (
+                <fieldset>
+                  <legend>{r.options}</legend>
+                  {fields.options.map((key) => (
+                    <label key={key} className="relaunch-option">
+                      <input
+                        type="checkbox"
+                        checked={draft[key] === true}
+                        onChange={(event) => set(key, event.target.checked)}
+                      />{" "}
+                      <span className="mono">{key}</span>
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              <fieldset>
+                <legend>{r.output}</legend>
+                {fields.paths.map((key) => (
+                  <label key={key} className="relaunch-field">
+                    <span className="mono">{key}</span>
+                    <input
+                      className="mono"
+                      spellCheck={false}
+                      value={String(draft[key] ?? "")}
+                      onChange={(event) => set(key, event.target.value)}
+                      aria-invalid={problems.includes("output") || undefined}
+                    />
+                  </label>
+                ))}
+                <label className="relaunch-field" htmlFor={`${baseId}-hours`}>
+                  <span>{r.expectTime}</span>
                 </label>
-              ))}
-            </fieldset>
-          )}
-          {fields.options.length > 0 && (
-            <fieldset>
-              <legend>{r.options}</legend>
-              {fields.options.map((key) => (
-                <label key={key} className="relaunch-option">
-                  <input
-                    type="checkbox"
-                    checked={draft[key] === true}
-                    onChange={(event) => set(key, event.target.checked)}
-                  />{" "}
-                  <span className="mono">{key}</span>
-                </label>
-              ))}
-            </fieldset>
-          )}
-          <fieldset>
-            <legend>{r.output}</legend>
-            {fields.paths.map((key) => (
-              <label key={key} className="relaunch-field">
-                <span className="mono">{key}</span>
                 <input
-                  className="mono"
-                  spellCheck={false}
-                  value={String(draft[key] ?? "")}
-                  onChange={(event) => set(key, event.target.value)}
-                  aria-invalid={problems.includes("output") || undefined}
+                  id={`${baseId}-hours`}
+                  type="number"
+                  min={1}
+                  max={MAX_EXPECT_HOURS}
+                  step={1}
+                  value={String(draft[HOURS_FIELD] ?? "")}
+                  onChange={(event) => set(HOURS_FIELD, event.target.value)}
+                  aria-invalid={problems.includes("hours") || undefined}
                 />
-              </label>
-            ))}
-            <label className="relaunch-field" htmlFor={`${baseId}-hours`}>
-              <span>{r.expectTime}</span>
-            </label>
-            <input
-              id={`${baseId}-hours`}
-              type="number"
-              min={1}
-              max={MAX_EXPECT_HOURS}
-              step={1}
-              value={String(draft[HOURS_FIELD] ?? "")}
-              onChange={(event) => set(HOURS_FIELD, event.target.value)}
-              aria-invalid={problems.includes("hours") || undefined}
-            />
-          </fieldset>
-          {problems.includes("output") && (
-            <p className="field-error" role="alert">
-              {r.badOutput}
-            </p>
-          )}
-          {problems.includes("hours") && (
-            <p className="field-error" role="alert">
-              {r.badHours(MAX_EXPECT_HOURS)}
-            </p>
-          )}
-          {changes.length === 0 ? (
-            <p className="muted">{r.noChanges}</p>
-          ) : (
-            <DiffTable title={r.changes} changes={changes} />
-          )}
+              </fieldset>
+              {problems.includes("output") && (
+                <p className="field-error" role="alert">
+                  {r.badOutput}
+                </p>
+              )}
+              {problems.includes("hours") && (
+                <p className="field-error" role="alert">
+                  {r.badHours(MAX_EXPECT_HOURS)}
+                </p>
+              )}
+            </div>
+            {/* Beside the fields on a wide screen, so each edit shows as it is typed. */}
+            <div className="relaunch-preview" aria-live="polite">
+              {changes.length === 0 ? (
+                <p className="muted">{r.noChanges}</p>
+              ) : (
+                <DiffTable title={r.changes} changes={changes} />
+              )}
+            </div>
+          </div>
           {refusal && <Refusal error={refusal} />}
           <div className="dialog-actions">
             <button type="button" onClick={onClose}>
@@ -250,14 +256,13 @@ export function RelaunchDialog({
 
 function Refusal({ error }: { error: unknown }) {
   const m = useViewMessages();
+  // The explanation names DLI's error code itself.
   const { title, body } = explainError(error, m);
-  const code = error instanceof ApiError ? error.code : undefined;
   return (
     <div className="error-panel" role="alert">
       <p className="error-title">{m.relaunch.refused}</p>
       <p>
         {title}: {body}
-        {code ? ` (${code})` : ""}
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { AllMessages } from "../../../../lib/i18n/view-messages";
 import { type ChartStatus, chartTone } from "./chart-data";
 
@@ -43,6 +43,8 @@ export function ChartFigure({
   table: ReactNode;
   m: AllMessages;
 }) {
+  // A week's timeline table is thousands of cells: drawn when asked for, not with the chart.
+  const [tableOpen, setTableOpen] = useState(false);
   return (
     <figure className="chart" aria-labelledby={titleId}>
       <figcaption className="chart-caption">
@@ -55,9 +57,9 @@ export function ChartFigure({
       </figcaption>
       {controls}
       {children}
-      <details className="chart-table">
+      <details className="chart-table" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
         <summary>{m.charts.showTable}</summary>
-        <div className="chart-table-scroll">{table}</div>
+        <div className="chart-table-scroll">{tableOpen && table}</div>
       </details>
     </figure>
   );

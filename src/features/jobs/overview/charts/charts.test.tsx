@@ -20,8 +20,21 @@ afterEach(() => {
   setPreference("timeZone", "local");
 });
 
+/** Renders a chart with its "Show as a table" opened (the table is drawn only once opened). */
 function inRouter(ui: ReactNode) {
-  return render(<MemoryRouter initialEntries={["/projects/p1/overview"]}>{ui}</MemoryRouter>);
+  const result = render(
+    <MemoryRouter initialEntries={["/projects/p1/overview"]}>{ui}</MemoryRouter>,
+  );
+  openTables(result.container);
+  return result;
+}
+
+function openTables(container: HTMLElement) {
+  for (const details of container.querySelectorAll("details")) {
+    if (details.open) continue;
+    details.open = true;
+    fireEvent(details, new Event("toggle"));
+  }
 }
 
 let serial = 0;
@@ -243,6 +256,17 @@ describe("DayTimeline", () => {
     { jobId: "e5", status: "FINISHED", startTime: nov(26, 8), durationSeconds: 600 },
   ];
   const hrefForJob = (jobId: string) => `/projects/p1/jobs?job=${jobId}`;
+
+  it("draws its table only when it is asked for (a week's timeline is thousands of cells)", () => {
+    const { container } = render(
+      <MemoryRouter>
+        <DayTimeline jobs={timelineJobs} day={day} nowMs={nov(30)} hrefForJob={hrefForJob} />
+      </MemoryRouter>,
+    );
+    expect(screen.queryByRole("table")).toBeNull();
+    openTables(container);
+    expect(screen.getByRole("table")).toBeTruthy();
+  });
 
   it("draws each job of the day as a link to it, named by its status and times", () => {
     inRouter(

@@ -139,7 +139,13 @@ function DurationPanel({
         <g className="chart-axis">
           <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(0)} y2={y(0)} />
           {xTicks.map((tick) => (
-            <text key={tick} x={x(tick)} y={HEIGHT - 6} textAnchor="middle">
+            <text
+              key={tick}
+              x={x(tick)}
+              y={HEIGHT - 6}
+              // The last label ends at the axis's end rather than overhanging the panel.
+              textAnchor={x(tick) > width - MARGIN.right - 24 ? "end" : "middle"}
+            >
               {tick === 0 ? "0" : formatDuration(tick, m.units)}
             </text>
           ))}
