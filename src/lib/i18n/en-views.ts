@@ -157,6 +157,52 @@ export const enViews = {
       `Estimated from ${count} finished ${kind} jobs and this job's progress`,
     flagged: "Needs attention",
   },
+  morning: {
+    lead: "Each project's two pipelines since the moment below: what runs now, what failed and why, and what needs a look. Every number opens the jobs behind it.",
+    sinceLegend: "Count failures and cancellations since",
+    sinceEvening: "18:00 yesterday",
+    sinceLastVisit: "my last visit",
+    firstVisit: "no earlier visit in this browser: counting from 18:00 yesterday",
+    sinceCapped: "at most a week back",
+    /** The moment in words and the time it stands for, e.g. "18:00 yesterday (2026/11/24 18:00 GMT+08:00)". */
+    moment: (words: string, time: string) => `${words} (${time})`,
+    refresh: "Refresh",
+    live: "Updates every minute while a job is running.",
+    quiet: "Nothing is running, so the page waits for Refresh.",
+    readAt: (time: string) => `Read at ${time}.`,
+    noProjects:
+      "No projects are configured. On the server, set DLI_PROJECTS to the projects to show (region/projectId=Name, comma-separated, e.g. cn-north-4/0a1b2c3d…=Oncology), or DLI_ENDPOINT with DLI_PROJECT_IDS, and restart it. Until then, open a project by its ID below.",
+    reading: "Reading recent jobs…",
+    unreadable: "Could not read this project's jobs",
+    running: "running",
+    failed: "failed",
+    cancelled: "cancelled",
+    attention: "need attention",
+    /** After a number, for screen readers: which pipeline of which project it counts. */
+    figureContext: (pipeline: string, project: string) => `, ${pipeline}, ${project}`,
+    causes: "Failure causes",
+    causeCount: (n: string) => `× ${n}`,
+    causeContext: (n: string, pipeline: string) => `: ${n} failed, ${pipeline}`,
+  },
+  notify: {
+    button: "Notify me",
+    projectLabel: (project: string) =>
+      `Notify me when a job of ${project} fails or needs attention`,
+    jobLabel: "Notify me when this job ends",
+    onHint: "Notifications are on in this browser; press again to stop them.",
+    unsupported: "This browser cannot show notifications.",
+    denied:
+      "Notifications are blocked for this site. Allow them in the browser's site settings (they also need an https address), then try again.",
+    failed: (what: string) => `Failed: ${what}`,
+    finished: (what: string) => `Finished: ${what}`,
+    cancelled: (what: string) => `Cancelled: ${what}`,
+    flagged: (what: string) => `Needs attention: ${what}`,
+    job: (id: string) => `job ${id}`,
+    body: (project: string, pipeline: string, detail: string) =>
+      `${project} · ${pipeline} · ${detail}`,
+    ran: (duration: string) => `ran ${duration}`,
+    more: (n: number) => `${n} more jobs of watched projects failed, ended or need attention`,
+  },
   picker: {
     loading: "Loading projects…",
     heading: "Projects",
