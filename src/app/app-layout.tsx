@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Outlet } from "react-router-dom";
 import { AppLink } from "../components/app-link";
+import { useWatcherAtStart } from "../features/jobs/watch/start-watcher";
 import { appConfigQuery } from "../lib/app-config";
 import { formatUtcOffset } from "../lib/format";
 import { LANGUAGES, loadCatalogue, useMessages } from "../lib/i18n/messages";
@@ -22,6 +23,7 @@ export function AppLayout() {
   const { locale, timeZone } = usePreferences();
   const zoneName = useZoneName();
   const offset = formatUtcOffset(Date.now(), "local");
+  useWatcherAtStart();
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -6,16 +6,16 @@ import { NotFoundPage } from "../routes/not-found-page";
 import { AppLayout } from "./app-layout";
 import { RouteErrorBoundary } from "./route-error-boundary";
 
-// The start page is not on the way to the list's rows: its code loads when it is opened, or
-// when the browser is idle after a list is on screen.
+// The start page (the morning page) is not on the way to the list's rows: its code loads when
+// it is opened, or when the browser is idle after a list is on screen.
 function PageLoading() {
   return <p aria-busy="true">{useMessages().pages.loadingPage}</p>;
 }
-const ProjectPickerPage = lazyComponent(
-  () => import("../routes/project-picker").then((m) => m.ProjectPickerPage),
+const MorningPage = lazyComponent(
+  () => import("../routes/morning-page").then((m) => m.MorningPage),
   PageLoading,
 );
-preloadAfterContent(ProjectPickerPage.preload);
+preloadAfterContent(MorningPage.preload);
 
 /** The overview, its statistics and charts: loaded when opened, never with the list. */
 const OverviewPage = lazyComponent(
@@ -38,7 +38,7 @@ export function AppRoutes() {
     <RouteErrorBoundary>
       <Routes>
         <Route element={<AppLayout />}>
-          <Route path="/" element={<ProjectPickerPage.Component />} />
+          <Route path="/" element={<MorningPage.Component />} />
           <Route path="/projects/:projectId" element={<ProjectRedirect />} />
           <Route path="/projects/:projectId/jobs" element={<JobsPage />} />
           <Route path="/projects/:projectId/overview" element={<OverviewPage.Component />} />

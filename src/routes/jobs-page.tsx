@@ -6,6 +6,7 @@ import { ID_PATTERN } from "../contract/ids";
 import { parseJobsSearch } from "../contract/list-url";
 import { ViewSwitch } from "../features/jobs/components/view-switch";
 import { JobsList } from "../features/jobs/jobs-list";
+import { ProjectNotifyButton } from "../features/jobs/lazy-parts";
 import { rememberProject } from "../features/projects/recent-projects";
 import { appConfigQuery } from "../lib/app-config";
 import { useMessages } from "../lib/i18n/messages";
@@ -40,7 +41,10 @@ export function JobsPage() {
       <h1 id="jobs-heading" className="project-heading">
         {projectName ?? m.pages.project} <span className="mono project-id">{projectId}</span>
       </h1>
-      <ViewSwitch projectId={projectId} current="jobs" shared={parseJobsSearch(params)} />
+      <div className="page-tools">
+        <ViewSwitch projectId={projectId} current="jobs" shared={parseJobsSearch(params)} />
+        <ProjectNotifyButton.Component projectId={projectId} name={projectName ?? projectId} />
+      </div>
       <JobsList key={projectId} projectId={projectId} projectName={projectName} />
     </>
   );

@@ -7,6 +7,7 @@ import { ViewSwitch } from "../features/jobs/components/view-switch";
 import { Overview } from "../features/jobs/overview/overview";
 import { OverviewControls } from "../features/jobs/overview/overview-controls";
 import { parseOverviewSearch } from "../features/jobs/overview/overview-search";
+import { ProjectNotifyButton } from "../features/jobs/watch/notify-button";
 import { rememberProject } from "../features/projects/recent-projects";
 import { appConfigQuery } from "../lib/app-config";
 import { useViewMessages } from "../lib/i18n/view-messages";
@@ -47,7 +48,10 @@ export function OverviewPage() {
       <h1 className="project-heading">
         {projectName ?? m.pages.project} <span className="mono project-id">{projectId}</span>
       </h1>
-      <ViewSwitch projectId={projectId} current="overview" shared={search} />
+      <div className="page-tools">
+        <ViewSwitch projectId={projectId} current="overview" shared={search} />
+        <ProjectNotifyButton projectId={projectId} name={projectName ?? projectId} />
+      </div>
       <OverviewControls search={search} />
       <Overview key={`${projectId}`} projectId={projectId} search={search} />
     </>

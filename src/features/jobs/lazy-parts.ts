@@ -29,6 +29,18 @@ export const RowInsight = lazyComponent(() =>
   import("./insight/row-insight").then((m) => m.RowInsight),
 );
 
-for (const part of [RangeReadProgress, CapNotice, ConfirmCancelDialog, ShortcutHelp, RowInsight]) {
+/** "Notify me" in the page header: browser notifications are opt-in, their code comes later. */
+export const ProjectNotifyButton = lazyComponent(() =>
+  import("./watch/notify-button").then((m) => m.ProjectNotifyButton),
+);
+
+for (const part of [
+  RangeReadProgress,
+  CapNotice,
+  ConfirmCancelDialog,
+  ShortcutHelp,
+  RowInsight,
+  ProjectNotifyButton,
+]) {
   preloadAfterContent(part.preload);
 }

@@ -1,10 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { AppLink } from "../../components/app-link";
-import { ErrorPanel } from "../../components/error-panel";
 import { ID_PATTERN } from "../../contract/ids";
-import { appConfigQuery } from "../../lib/app-config";
 import { useViewMessages as useMessages } from "../../lib/i18n/view-messages";
 import { forgetProject, readRecentProjects } from "./recent-projects";
 
@@ -12,75 +9,43 @@ export function jobsPath(projectId: string): string {
   return `/projects/${encodeURIComponent(projectId)}/jobs`;
 }
 
-export function ProjectPicker() {
-  const config = useQuery(appConfigQuery());
+/**
+ * Projects opened lately in this browser, newest first, each with Forget; nothing when there are
+ * none. `names` gives the configured projects' names.
+ */
+export function RecentProjects({ names }: { names: ReadonlyMap<string, string | null> }) {
   const [recent, setRecent] = useState(readRecentProjects);
-  const projects = config.data?.projects ?? [];
-  const known = new Map(projects.map((p) => [p.id, p]));
   const m = useMessages();
-
+  if (recent.length === 0) return null;
   return (
-    <section className="picker">
-      <h1>{m.picker.heading}</h1>
-      <p className="lead">{m.picker.lead}</p>
-
-      {config.isPending && <p aria-busy="true">{m.picker.loading}</p>}
-      {config.isError && <ErrorPanel error={config.error} onRetry={() => config.refetch()} />}
-      {config.data && (
-        <section aria-labelledby="configured-heading" className="picker-section">
-          <h2 id="configured-heading">
-            {config.data.mode === "demo" ? m.picker.demoProjects : m.picker.configuredProjects}
-          </h2>
-          {projects.length === 0 ? (
-            <p className="muted">{m.picker.noneConfigured}</p>
-          ) : (
-            <ul className="project-list">
-              {projects.map((project) => (
-                <li key={project.id}>
-                  <AppLink to={jobsPath(project.id)} className="project-card">
-                    <span className="project-name">{project.name ?? project.id}</span>
-                    {project.name && <span className="mono muted">{project.id}</span>}
-                    {project.description && <span className="muted">{project.description}</span>}
-                  </AppLink>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-
-      {recent.length > 0 && (
-        <section aria-labelledby="recent-heading" className="picker-section">
-          <h2 id="recent-heading">{m.picker.recent}</h2>
-          <ul className="recent-list">
-            {recent.map((item) => (
-              <li key={item.id}>
-                <AppLink to={jobsPath(item.id)}>
-                  {known.get(item.id)?.name ?? <span className="mono">{item.id}</span>}
-                </AppLink>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={m.picker.forgetLabel(item.id)}
-                  onClick={() => {
-                    forgetProject(item.id);
-                    setRecent(readRecentProjects());
-                  }}
-                >
-                  {m.picker.forget}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <OpenProjectForm />
+    <section aria-labelledby="recent-heading" className="picker-section">
+      <h2 id="recent-heading">{m.picker.recent}</h2>
+      <ul className="recent-list">
+        {recent.map((item) => (
+          <li key={item.id}>
+            <AppLink to={jobsPath(item.id)}>
+              {names.get(item.id) ?? <span className="mono">{item.id}</span>}
+            </AppLink>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={m.picker.forgetLabel(item.id)}
+              onClick={() => {
+                forgetProject(item.id);
+                setRecent(readRecentProjects());
+              }}
+            >
+              {m.picker.forget}
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
 
-function OpenProjectForm() {
+/** "Open another project": a project by its id, checked before leaving the page. */
+export function OpenProjectForm() {
   const navigate = useNavigate();
   const inputId = useId();
   const errorId = useId();

@@ -9,6 +9,7 @@ import { formatDateTime, formatDuration, formatUtcOffset } from "../../../lib/fo
 import { useViewMessages as useMessages } from "../../../lib/i18n/view-messages";
 import type { Job, JobRow } from "../api/job-schemas";
 import { JobRelations, type RelationsControl } from "../runs/job-relations";
+import { JobNotifyButton } from "../watch/notify-button";
 import { DrawerDialog } from "./drawer-dialog";
 import { FindJobPanel, type FindJobProps } from "./find-job-panel";
 import { RawRequest } from "./raw-request";
@@ -164,6 +165,7 @@ export default function JobDrawer({
         </h2>
         <div className="drawer-header-actions">
           <CopyButton text={jobId} label={m.table.copyJobId} />
+          {row?.kind === "job" && <JobNotifyButton job={row} jobType={jobType} />}
           {onCancelJob &&
             row?.kind === "job" &&
             lookup.status === "found" &&

@@ -1,5 +1,0 @@
-import { ProjectPicker } from "../features/projects/project-picker";
-
-export function ProjectPickerPage() {
-  return <ProjectPicker />;
-}
