@@ -223,6 +223,10 @@ test("invalid params are normalised with a history replace and never reach DLI",
   page,
 }) => {
   await page.goto("/");
+  // The start page reads the project's recent jobs of both types; what is checked below is the
+  // list's own requests.
+  await expect.poll(() => upstream.listRequests().length).toBe(2);
+  upstream.clearRequests();
   const lengthBefore = await page.evaluate(() => history.length);
   await jobsPage.goto(PROXY_PROJECT, "page=-3&size=7&type=foo&range=1y");
   await expect(page).toHaveURL(new RegExp(`/projects/${PROXY_PROJECT}/jobs$`));
