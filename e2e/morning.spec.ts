@@ -14,6 +14,7 @@ import {
   expect,
   expectSecretNotLeaked,
   type RunningServer,
+  startProxyServer,
 } from "./fixtures.ts";
 import { JobDrawer } from "./pages/job-drawer.ts";
 import { JobsPage } from "./pages/jobs-page.ts";
@@ -501,6 +502,24 @@ test("Notify me: one notification when a watched project's job fails, naming its
     `${server.url}/projects/${ONCOLOGY}/jobs?from=2026-11-25T00%3A29%3A00Z&to=2026-11-25T00%3A31%3A00Z&job=${RUNNING_ID}`,
   );
   await drawer.expectOpenFor(RUNNING_ID);
+});
+
+test("with no project configured, the page says how to configure one and still opens any by its id", async ({
+  page,
+  north,
+  token,
+}) => {
+  const bare = await startProxyServer(north.url, { kind: "token", token }, []);
+  try {
+    await page.goto(`${bare.url}/`);
+    await expect(page.getByRole("note")).toContainText("set DLI_PROJECTS");
+    await expect(page.getByRole("article")).toHaveCount(0);
+    await page.getByRole("textbox", { name: "Project ID" }).fill(ONCOLOGY);
+    await page.getByRole("button", { name: "Open" }).click();
+    await expect(page).toHaveURL(`${bare.url}/projects/${ONCOLOGY}/jobs`);
+  } finally {
+    await bare.close();
+  }
 });
 
 test("reads on a 390 px phone, in Chinese, light and dark", async ({ page, morning }, testInfo) => {
