@@ -31,7 +31,7 @@ export const RowInsight = lazyComponent(() =>
 
 /** "Notify me" in the page header: browser notifications are opt-in, their code comes later. */
 export const ProjectNotifyButton = lazyComponent(() =>
-  import("./watch/notify-button").then((m) => m.ProjectNotifyButton),
+  import("./watch/notify-part").then((m) => m.ProjectNotifyButton),
 );
 
 for (const part of [

@@ -186,20 +186,6 @@ export const en = {
     dismiss: "Dismiss",
   },
   cancel: {
-    title: "Cancel job",
-    body: (what: string, samples: string, step: string) =>
-      `This stops the ${what} pipeline for ${samples}${step}. Work done so far is lost; DLI cannot resume it.`,
-    launching: "launching",
-    running: "running",
-    atStep: (step: string) => ` at step ${step}`,
-    samples: (tumor: string, normal: string) => `tumor ${tumor}, normal ${normal}`,
-    /** A germline job's samples, listed. */
-    sampleList: (names: string) => names,
-    noSamples: "samples not named in its request",
-    /** After the title and the job's ID. */
-    question: "?",
-    keep: "Keep running",
-    confirm: "Cancel job",
     refused: (id: string) => `Could not cancel job ${id}`,
   },
   print: {

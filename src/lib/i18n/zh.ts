@@ -545,6 +545,9 @@ export const zh: Messages = {
     },
   },
   cancel: {
+    refused: (id: string) => `无法终止作业 ${id}`,
+  },
+  cancelDialog: {
     title: "终止作业",
     body: (what: string, samples: string, step: string) =>
       `将终止${what}流程（${samples}${step}），已完成的步骤将丢失且无法恢复。`,
@@ -557,7 +560,6 @@ export const zh: Messages = {
     question: "？",
     keep: "继续运行",
     confirm: "终止作业",
-    refused: (id: string) => `无法终止作业 ${id}`,
   },
   shortcuts: {
     title: "键盘快捷键",

@@ -1,16 +1,19 @@
 import { useId, useRef } from "react";
 import { useModalDialog } from "../../../components/use-modal-dialog";
-import { type Messages, useMessages } from "../../../lib/i18n/messages";
+import {
+  type AllMessages as Messages,
+  useViewMessages as useMessages,
+} from "../../../lib/i18n/view-messages";
 import type { Job } from "../api/job-schemas";
 import { summarizeRequest } from "../request/decode-request";
 
 function samplesOf(job: Job, m: Messages): string {
   const summary = summarizeRequest(job.request);
   if (summary.tumor || summary.normal)
-    return m.cancel.samples(summary.tumor ?? "—", summary.normal ?? "—");
+    return m.cancelDialog.samples(summary.tumor ?? "—", summary.normal ?? "—");
   if (summary.germlineSamples?.length)
-    return m.cancel.sampleList(summary.germlineSamples.join(m.units.listJoin));
-  return m.cancel.noSamples;
+    return m.cancelDialog.sampleList(summary.germlineSamples.join(m.units.listJoin));
+  return m.cancelDialog.noSamples;
 }
 
 /** Asks before anything is sent: names the job and its samples. */
@@ -42,22 +45,22 @@ export function ConfirmCancelDialog({
       }}
     >
       <h2 id={titleId}>
-        {m.cancel.title} <span className="mono">{job.jobId}</span>
-        {m.cancel.question}
+        {m.cancelDialog.title} <span className="mono">{job.jobId}</span>
+        {m.cancelDialog.question}
       </h2>
       <p id={textId}>
-        {m.cancel.body(
-          job.status === "LAUNCHING" ? m.cancel.launching : m.cancel.running,
+        {m.cancelDialog.body(
+          job.status === "LAUNCHING" ? m.cancelDialog.launching : m.cancelDialog.running,
           samplesOf(job, m),
-          job.progressText ? m.cancel.atStep(job.progressText) : "",
+          job.progressText ? m.cancelDialog.atStep(job.progressText) : "",
         )}
       </p>
       <div className="dialog-actions">
         <button ref={keepRef} type="button" onClick={onDismiss}>
-          {m.cancel.keep}
+          {m.cancelDialog.keep}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
-          {m.cancel.confirm}
+          {m.cancelDialog.confirm}
         </button>
       </div>
     </dialog>
