@@ -53,6 +53,16 @@ export function OverviewPage() {
         <ProjectNotifyButton projectId={projectId} name={projectName ?? projectId} />
       </div>
       <OverviewControls search={search} />
+      {/* The heading and controls stay off paper; this line says what the printout shows. */}
+      <p className="print-only overview-print-title">
+        {[
+          `${m.overview.heading}: ${projectName ?? m.pages.project} (${projectId})`,
+          m.title.types[search.type] ?? search.type,
+          search.range
+            ? m.title.ranges[search.range]
+            : [search.from, search.to].filter(Boolean).join(" – "),
+        ].join(" · ")}
+      </p>
       <Overview key={`${projectId}`} projectId={projectId} search={search} />
     </>
   );

@@ -121,7 +121,7 @@ export const zh: Messages = {
     other: "其他",
     otherLead: "仅出现一次的原因",
     attention: "需要关注",
-    attentionLead: "看起来卡住或偏慢的运行中作业，附原因。",
+    attentionLead: "看起来卡住或偏慢的进行中作业（附原因），以及样本表检查发现问题的请求。",
     nothingNeedsAttention: "没有看起来卡住或偏慢的作业，样本表也未见问题。",
     moreChecked: (n: number) => `另有 ${n} 个`,
     trends: "趋势",
