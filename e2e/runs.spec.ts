@@ -111,7 +111,9 @@ demo.describe("demo: runs of one analysis", () => {
       await expect(runs.otherRunItems).toHaveCount(2);
       await expect(runs.otherRunItems.nth(0)).toContainText(third);
       await expect(runs.otherRunItems.nth(1)).toContainText(first);
-      await expect(runs.otherRun(third)).toContainText(/Finished\s*2026\/11\/21 08:20:00 UTC · 2h 21s/);
+      await expect(runs.otherRun(third)).toContainText(
+        /Finished\s*2026\/11\/21 08:20:00 UTC · 2h 21s/,
+      );
       await page.goBack();
       await drawer.expectOpenFor(third);
     },

@@ -99,7 +99,11 @@ describe("the Chinese catalogue", () => {
     expect(zh.filters.updated(formatAgo(0, 185_000, zh.units))).toBe("3 分钟前更新");
     expect([zh.filters.from, zh.filters.to]).toEqual(["开始日期", "结束日期"]);
     expect(
-      zh.cancelDialog.body(zh.cancelDialog.running, zh.cancelDialog.samples("T-1", "N-1"), zh.cancelDialog.atStep("1/7")),
+      zh.cancelDialog.body(
+        zh.cancelDialog.running,
+        zh.cancelDialog.samples("T-1", "N-1"),
+        zh.cancelDialog.atStep("1/7"),
+      ),
     ).toBe(
       "将终止正在运行的流程（肿瘤样本 T-1／正常样本 N-1，第 1/7 步），已完成的步骤将丢失且无法恢复。",
     );

@@ -149,7 +149,8 @@ export const enViews = {
     other: "Other",
     otherLead: "causes seen only once",
     attention: "Needs attention",
-    attentionLead: "Active jobs that look stuck or slow, with the reason; then requests the sample-sheet checks flag.",
+    attentionLead:
+      "Active jobs that look stuck or slow, with the reason; then requests the sample-sheet checks flag.",
     nothingNeedsAttention: "Nothing looks stuck or slow, and no sample sheet looks wrong.",
     moreChecked: (n: number) => `and ${n} more`,
     trends: "Trends",
