@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Outlet } from "react-router-dom";
+import { Outlet, useMatch } from "react-router-dom";
 import { AppLink } from "../components/app-link";
 import { useWatcherAtStart } from "../features/jobs/watch/start-watcher";
 import { appConfigQuery } from "../lib/app-config";
@@ -24,11 +24,23 @@ export function AppLayout() {
   const zoneName = useZoneName();
   const offset = formatUtcOffset(Date.now(), "local");
   useWatcherAtStart();
+  const onJobsList = useMatch("/projects/:projectId/jobs") !== null;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {m.app.skip}
       </a>
+      {onJobsList && (
+        // Second stop on the page: past the header, view tabs, date fields and toolbars
+        // (twenty-odd stops) straight to the first job.
+        <button
+          type="button"
+          className="skip-link"
+          onClick={() => document.querySelector<HTMLElement>("tr.job-row")?.focus()}
+        >
+          {m.app.skipToJobs}
+        </button>
+      )}
       <header className="app-header">
         <AppLink to="/" className="app-title">
           <span aria-hidden="true" className="app-logo">

@@ -95,14 +95,6 @@ export function JobsList({
   return (
     <section className="jobs-list" aria-labelledby="jobs-heading">
       <PrintHeader projectId={projectId} projectName={projectName} search={search} />
-      {/* Past the date fields and toolbars (twenty-odd stops) to the first job, in one. */}
-      <button
-        type="button"
-        className="skip-link"
-        onClick={() => document.querySelector<HTMLElement>("tr.job-row")?.focus()}
-      >
-        {m.app.skipToJobs}
-      </button>
       <ListToolbar search={search} setSearch={setSearch} list={list} pause={pause} />
       <RangeToolbar
         search={search}
