@@ -31,10 +31,13 @@ async function pauseClock(page: Page): Promise<void> {
 }
 
 /**
- * Runs the paused clock `stepMs` at a time until `locator` is visible. With 0 it only fires
- * what is already due: React Query hands results to the page through setTimeout(0).
+ * Runs the paused clock `stepMs` at a time until `locator` is visible. React Query hands
+ * results to the page through setTimeout(0), and a 0 ms timer set while the fake clock is
+ * firing timers is due 1 ms later (as in Sinon's fake timers): stepping by 0 would miss it
+ * whenever an answer lands during a step. So the clock moves at least 1 ms a step, and a test
+ * that times a retry from the note allows a few ms for it.
  */
-async function runClockUntilVisible(page: Page, locator: Locator, stepMs = 0): Promise<void> {
+async function runClockUntilVisible(page: Page, locator: Locator, stepMs = 1): Promise<void> {
   await expect(async () => {
     await page.clock.runFor(stepMs);
     await expect(locator).toBeVisible({ timeout: 100 });
@@ -158,9 +161,9 @@ test("429 with Retry-After is retried after that delay, then the jobs show", asy
   expect(upstream.listRequests()).toHaveLength(1);
 
   // Retry-After: 2 means two seconds, not the default backoff of one.
-  await page.clock.runFor(1_999);
+  await page.clock.runFor(1_900);
   expect(await listFetches()).toBe(1);
-  await page.clock.runFor(1);
+  await page.clock.runFor(100);
   // The retry starts when the timer fires; its fetch may follow a turn later.
   await expect.poll(listFetches).toBe(2);
   await expect.poll(() => upstream.listRequests().length).toBeGreaterThanOrEqual(2);
@@ -197,9 +200,9 @@ test("503 once is retried with backoff and the jobs show", async ({ page, jobsPa
   await runClockUntilVisible(page, retryNote(page, 2));
 
   // Not at once: after the first backoff.
-  await page.clock.runFor(BACKOFFS_MS[0] - 1);
+  await page.clock.runFor(BACKOFFS_MS[0] - 100);
   expect(await listFetches()).toBe(1);
-  await page.clock.runFor(1);
+  await page.clock.runFor(100);
   // The retry starts when the timer fires; its fetch may follow a turn later.
   await expect.poll(listFetches).toBe(2);
 
