@@ -471,13 +471,19 @@ test("Notify me: one notification when a watched project's job fails, naming its
   const notify = morning.notifyButton("Oncology");
   await notify.click();
   await expect(notify).toHaveAttribute("aria-pressed", "true");
+  const turnedOn = {
+    title: "Notifications on",
+    body: "You will be told here when a job of Oncology fails or needs attention, while a dashboard tab is open.",
+  };
+  expect(await shown()).toEqual([turnedOn]);
 
   // The running job fails on DLI; a minute later the page and the watcher read again.
   const job = NORTH.find((s) => s.id === RUNNING_ID) as Spec;
   north.updateJob(RUNNING_ID, { status: "FAILED", message: OOM, duration: 40 * 60 });
   await page.clock.runFor(61_000);
-  await expect.poll(shown).toHaveLength(1);
+  await expect.poll(shown).toHaveLength(2);
   expect(await shown()).toEqual([
+    turnedOn,
     {
       title: `Failed: ${tumorOf(job)} / ${normalOf(job)}`,
       body: `Oncology · DNA somatic · ${failureCause(OOM).title}`,
@@ -490,13 +496,13 @@ test("Notify me: one notification when a watched project's job fails, naming its
 
   // No repeats, however long the page stays open.
   await page.clock.runFor(3 * 61_000);
-  expect(await shown()).toHaveLength(1);
+  expect(await shown()).toHaveLength(2);
 
   // Clicking it opens the job: the list around its start, with its drawer.
   await page.evaluate(() =>
     (
       window as unknown as { shownNotifications: { onclick: () => void }[] }
-    ).shownNotifications[0]?.onclick(),
+    ).shownNotifications[1]?.onclick(),
   );
   await expect(page).toHaveURL(
     `${server.url}/projects/${ONCOLOGY}/jobs?from=2026-11-25T00%3A29%3A00Z&to=2026-11-25T00%3A31%3A00Z&job=${RUNNING_ID}`,

@@ -208,6 +208,12 @@ export const enViews = {
     jobLabel: "Notify me when this job ends",
     onHint: "Notifications are on in this browser; press again to stop them.",
     unsupported: "This browser cannot show notifications.",
+    pageCannotShow:
+      "This browser shows notifications only from installed apps (Chrome on Android does so), not from a page: use a desktop browser for them.",
+    onTitle: "Notifications on",
+    onProject: (project: string) =>
+      `You will be told here when a job of ${project} fails or needs attention, while a dashboard tab is open.`,
+    onJob: "You will be told here when this job ends, while a dashboard tab is open.",
     denied:
       "Notifications are blocked for this site. Allow them in the browser's site settings (they also need an https address), then try again.",
     failed: (what: string) => `Failed: ${what}`,

@@ -270,6 +270,12 @@ export const zh: Messages = {
     jobLabel: "此作业结束时通知我",
     onHint: "此浏览器已开启通知；再次点击可关闭。",
     unsupported: "此浏览器无法显示通知。",
+    pageCannotShow:
+      "此浏览器只允许已安装的应用显示通知（如安卓版 Chrome），网页无法显示：请在电脑浏览器上开启。",
+    onTitle: "通知已开启",
+    onProject: (project: string) =>
+      `${project} 有作业失败或需要关注时，只要仪表板标签页开着，就会在这里通知你。`,
+    onJob: "此作业结束时，只要仪表板标签页开着，就会在这里通知你。",
     denied:
       "此网站的通知已被阻止。请在浏览器的网站设置中允许通知（通知还需要 https 地址），然后重试。",
     failed: (what: string) => `已失败：${what}`,

@@ -13,10 +13,28 @@ import { stopWatcher } from "./watcher";
 
 const PROJECT = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
 
-function fakeNotification(permission: NotificationPermission, answer: NotificationPermission) {
+const shown: { title: string; body: string | undefined }[] = [];
+
+function fakeNotification(
+  permission: NotificationPermission,
+  answer: NotificationPermission,
+  { pageMayShow = true } = {},
+) {
   const requestPermission = vi.fn(async () => answer);
-  // Only the permission side of the API is used before a watch exists.
-  vi.stubGlobal("Notification", { permission, requestPermission });
+  vi.stubGlobal(
+    "Notification",
+    class {
+      static permission = permission;
+      static requestPermission = requestPermission;
+      onclick: (() => void) | null = null;
+      constructor(title: string, options: { body?: string } = {}) {
+        // As Chrome on Android: notifications only from a service worker.
+        if (!pageMayShow) throw new TypeError("Illegal constructor");
+        shown.push({ title, body: options.body });
+      }
+      close() {}
+    },
+  );
   return requestPermission;
 }
 
@@ -41,6 +59,7 @@ async function click(button: HTMLElement) {
 
 beforeEach(() => {
   localStorage.clear();
+  shown.length = 0;
   // The watcher's reads are not what this test is about.
   vi.stubGlobal(
     "fetch",
@@ -66,6 +85,13 @@ describe("Notify me", () => {
     expect(button.getAttribute("aria-pressed")).toBe("true");
     expect(readWatches().projects).toEqual([{ projectId: PROJECT }]);
     expect(localStorage.getItem(WATCHING_FLAG)).toBe("1");
+    // A notification says at once that they are on, and what they are for.
+    expect(shown).toEqual([
+      {
+        title: "Notifications on",
+        body: "You will be told here when a job of Oncology fails or needs attention, while a dashboard tab is open.",
+      },
+    ]);
 
     // Pressed again: the watch goes, and with the last one the flag.
     await click(button);
@@ -90,6 +116,16 @@ describe("Notify me", () => {
     await click(show());
     expect(ask).not.toHaveBeenCalled();
     expect(screen.getByRole("status").textContent).toMatch(/blocked/);
+  });
+
+  it("says so when the browser shows notifications only from installed apps, and watches nothing", async () => {
+    fakeNotification("default", "granted", { pageMayShow: false });
+    const button = show();
+    await click(button);
+    expect(screen.getByRole("status").textContent).toMatch(/only from installed apps/);
+    expect(button.getAttribute("aria-pressed")).toBe("false");
+    expect(readWatches().projects).toEqual([]);
+    expect(localStorage.getItem(WATCHING_FLAG)).toBeNull();
   });
 
   it("says so in a browser without notifications", async () => {

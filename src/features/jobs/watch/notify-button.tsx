@@ -15,7 +15,7 @@ import {
   watchesSnapshot,
 } from "./watch-store";
 
-type Problem = "unsupported" | "denied";
+type Problem = "unsupported" | "pageCannotShow" | "denied";
 
 /** A bell, filled while notifications are on (drawn: emoji fonts are not everywhere). */
 function BellIcon({ filled }: { filled: boolean }) {
@@ -47,11 +47,38 @@ async function askPermission(): Promise<"granted" | Problem> {
 }
 
 /**
+ * Says at once, in a notification, that notifications are on: the viewer sees what they will
+ * look like, and a browser that shows them only from a service worker (Chrome on Android)
+ * refuses here, where it can be said, rather than silently later in the watcher.
+ */
+function confirmNotifications(title: string, body: string): "granted" | Problem {
+  try {
+    const notification = new Notification(title, { body, tag: "gene-jobs-notify-on" });
+    notification.onclick = () => {
+      window.focus();
+      notification.close();
+    };
+    return "granted";
+  } catch {
+    return "pageCannotShow";
+  }
+}
+
+/**
  * "Notify me" for a project or one job: a toggle kept in this browser (watch-store.ts). Turning
  * it on asks the browser's permission if it was never asked, and starts the watcher in this tab;
  * what the browser refuses is said in words next to it.
  */
-export function NotifyButton({ target, label }: { target: WatchTarget; label: string }) {
+export function NotifyButton({
+  target,
+  label,
+  confirmation,
+}: {
+  target: WatchTarget;
+  label: string;
+  /** The body of the notification that says they are on. */
+  confirmation: string;
+}) {
   const m = useViewMessages().notify;
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -66,7 +93,9 @@ export function NotifyButton({ target, label }: { target: WatchTarget; label: st
       setProblem(null);
       return;
     }
-    const answer = await askPermission();
+    const permission = await askPermission();
+    const answer =
+      permission === "granted" ? confirmNotifications(m.onTitle, confirmation) : permission;
     if (answer !== "granted") {
       setProblem(answer);
       return;
@@ -91,7 +120,7 @@ export function NotifyButton({ target, label }: { target: WatchTarget; label: st
       </button>
       {problem && (
         <span className="notify-problem" role="status">
-          {problem === "denied" ? m.denied : m.unsupported}
+          {m[problem]}
         </span>
       )}
     </span>
@@ -101,7 +130,13 @@ export function NotifyButton({ target, label }: { target: WatchTarget; label: st
 /** "Notify me" for a project's page header (its list or overview). */
 export function ProjectNotifyButton({ projectId, name }: { projectId: string; name: string }) {
   const m = useViewMessages().notify;
-  return <NotifyButton target={{ kind: "project", projectId }} label={m.projectLabel(name)} />;
+  return (
+    <NotifyButton
+      target={{ kind: "project", projectId }}
+      label={m.projectLabel(name)}
+      confirmation={m.onProject(name)}
+    />
+  );
 }
 
 /** The drawer's "Notify me" for a job still running: a notification when it ends. */
@@ -120,6 +155,7 @@ export function JobNotifyButton({ job, jobType }: { job: Job; jobType: string })
         status: job.status,
       }}
       label={m.jobLabel}
+      confirmation={m.onJob}
     />
   );
 }
