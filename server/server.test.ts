@@ -175,6 +175,15 @@ describe("startServer", () => {
     expect([200, 400, 404]).toContain(res.status);
   });
 
+  it("answers a mangled page address with the app, and a mangled asset path with 400", async () => {
+    for (const path of ["/projects/%E0%A4%A/overview", "/%00x", "/..%5cx"]) {
+      const res = await rawRequest(server.url, path);
+      expect(res.status, path).toBe(200);
+      expect(res.body, path).toBe(PAGE);
+    }
+    expect((await rawRequest(server.url, "/assets/%E0%A4%A.js")).status).toBe(400);
+  });
+
   it("sets the security headers on every response", async () => {
     for (const path of [
       "/",

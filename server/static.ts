@@ -182,12 +182,13 @@ export function createStaticHandler(distDir: string, options: StaticOptions = {}
     }
     const url = requestUrl(req);
     const pathname = url.pathname;
-    const target = resolveInside(root, pathname);
-    if (target === undefined) return sendText(res, 400, "Bad path", head);
-
     const isAsset = pathname.startsWith("/assets/");
-    const file = target === indexPath ? undefined : await fileInfo(target);
-    if (file) return sendFile(req, res, target, file, isAsset ? IMMUTABLE : "no-cache");
+    const target = resolveInside(root, pathname);
+    // A page address the viewer mangled (bad %-encoding, a stray "..") gets the app, which says
+    // what is wrong with it and links home; only index.html is read for it, never that path.
+    if (target === undefined && isAsset) return sendText(res, 400, "Bad path", head);
+    const file = target === undefined || target === indexPath ? undefined : await fileInfo(target);
+    if (file && target) return sendFile(req, res, target, file, isAsset ? IMMUTABLE : "no-cache");
     if (isAsset) return sendText(res, 404, "Not found", head);
 
     const index = await fileInfo(indexPath);
