@@ -605,7 +605,7 @@ test("Overview | Jobs carries the type and the range both ways", async ({
   await expect(overview.jobsInRange).toHaveText(`Jobs in this range: ${GERMLINE_COUNT}`);
 });
 
-test("a hand-edited overview address renders with the defaults, without errors", async ({
+test("a hand-edited overview address renders with the defaults, rewritten, and says what it left out", async ({
   page,
   overview,
 }) => {
@@ -619,7 +619,34 @@ test("a hand-edited overview address renders with the defaults, without errors",
   await expect(overview.dateRange).toHaveValue("7d");
   await expect(overview.jobsInRange).toHaveText(`Jobs in this range: ${SOMATIC_TOTAL}`);
   await expect(page.getByRole("figure", { name: "Jobs of one day" })).toBeVisible();
+  await expect(page).toHaveURL(`/projects/${PROXY_PROJECT}/overview`);
+  const notice = page.getByRole("status").filter({ hasText: "Part of this address was not used" });
+  await expect(notice).toContainText("The overview shows the rest");
+  await expect(notice.getByRole("listitem")).toHaveText([
+    "range=bogus: ranges are 24h, 7d, 30d and 90d",
+    "type=x: job types are DNA_SOMATIC and DNA_GERMLINE",
+    "day=2026-13-45: not a day (YYYY-MM-DD)",
+  ]);
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test("From and To given in reverse are swapped on the overview too, and the notice says so", async ({
+  page,
+  overview,
+}) => {
+  await openOverview(page, overview, "from=2026-11-24&to=2026-11-20");
+  await expect(page).toHaveURL(`/projects/${PROXY_PROJECT}/overview?from=2026-11-20&to=2026-11-24`);
+  await expect(page.getByText("From was later than To: the two were swapped")).toBeVisible();
+});
+
+test("a mangled project id in the address gets the app's own message, not a bare error", async ({
+  page,
+}) => {
+  await page.goto(`/projects/%E0%A4%A/overview`);
+  await expect(page.getByRole("alert")).toContainText("Not a project ID");
+  await expect(page.getByRole("link", { name: "Choose a project" })).toBeVisible();
 });
 
 test("the list row and the drawer say the running jobs' notes: slow, and time left", async ({

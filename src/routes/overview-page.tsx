@@ -1,12 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 import { AppLink } from "../components/app-link";
 import { ID_PATTERN } from "../contract/ids";
+import { UnusedParamsNotice } from "../features/jobs/components/unused-params-notice";
 import { ViewSwitch } from "../features/jobs/components/view-switch";
 import { Overview } from "../features/jobs/overview/overview";
 import { OverviewControls } from "../features/jobs/overview/overview-controls";
-import { parseOverviewSearch } from "../features/jobs/overview/overview-search";
+import {
+  findUnusedOverviewParams,
+  isOverviewCanonical,
+  parseOverviewSearch,
+  serializeOverviewSearch,
+} from "../features/jobs/overview/overview-search";
+import type { UnusedParam } from "../features/jobs/url/unused-params";
 import { ProjectNotifyButton } from "../features/jobs/watch/notify-button";
 import { rememberProject } from "../features/projects/recent-projects";
 import { appConfigQuery } from "../lib/app-config";
@@ -15,12 +22,20 @@ import { useViewMessages } from "../lib/i18n/view-messages";
 /** `/projects/:projectId/overview`: loaded on demand, like every view but the list. */
 export function OverviewPage() {
   const { projectId = "" } = useParams();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const valid = ID_PATTERN.test(projectId);
   const config = useQuery(appConfigQuery());
   const projectName = config.data?.projects.find((p) => p.id === projectId)?.name;
   const m = useViewMessages();
   const search = parseOverviewSearch(params);
+  // A hand-edited address is rewritten to its one spelling (replace: Back still leads where
+  // the viewer came from), and what it asked for that could not be used is said.
+  const [unused, setUnused] = useState<UnusedParam[]>([]);
+  useEffect(() => {
+    if (isOverviewCanonical(params)) return;
+    setUnused(findUnusedOverviewParams(params));
+    setParams(serializeOverviewSearch(parseOverviewSearch(params)), { replace: true });
+  }, [params, setParams]);
 
   useEffect(() => {
     if (valid) rememberProject(projectId);
@@ -53,6 +68,9 @@ export function OverviewPage() {
         <ProjectNotifyButton projectId={projectId} name={projectName ?? projectId} />
       </div>
       <OverviewControls search={search} />
+      {unused.length > 0 && (
+        <UnusedParamsNotice unused={unused} onDismiss={() => setUnused([])} page="overview" />
+      )}
       {/* The heading and controls stay off paper; this line says what the printout shows. */}
       <p className="print-only overview-print-title">
         {[

@@ -346,6 +346,7 @@ export const enViews = {
   address: {
     heading: "Part of this address was not used.",
     lead: "The list shows the rest. Left out:",
+    leadOverview: "The overview shows the rest. Left out:",
     /** Between a left-out `key=value` and why. */
     separator: ": ",
     more: (n: number) => `and ${n} more`,
@@ -363,6 +364,9 @@ export const enViews = {
       job: "not a job ID",
       status: "not a status",
       sort: "not a column to sort by",
+      cause: "not a failure cause of the overview",
+      compare: "not a job ID to compare with",
+      day: "not a day (YYYY-MM-DD)",
     } as Record<string, string>,
   },
   export: {

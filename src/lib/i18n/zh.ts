@@ -401,6 +401,7 @@ export const zh: Messages = {
   address: {
     heading: "此地址有部分内容未被使用。",
     lead: "列表已按其余部分显示。未使用的部分：",
+    leadOverview: "概览已按其余部分显示。未使用的部分：",
     /** Between a left-out `key=value` and why. */
     separator: "：",
     more: (n: number) => `另有 ${n} 项`,
@@ -418,6 +419,9 @@ export const zh: Messages = {
       job: "不是作业 ID",
       status: "不是状态",
       sort: "不是可排序的列",
+      cause: "不是概览中的失败原因",
+      compare: "不是可对比的作业 ID",
+      day: "不是日期（YYYY-MM-DD）",
     } as Record<string, string>,
   },
   pager: {

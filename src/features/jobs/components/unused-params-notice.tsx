@@ -15,15 +15,19 @@ function shorten(value: string): string {
 export function UnusedParamsNotice({
   unused,
   onDismiss,
+  page = "list",
 }: {
   unused: UnusedParam[];
   onDismiss: () => void;
+  /** The page that shows the rest. */
+  page?: "list" | "overview";
 }) {
   const m = useMessages();
   return (
     <div className="notice unused-params" role="status">
       <p>
-        <strong>{m.address.heading}</strong> {m.address.lead}
+        <strong>{m.address.heading}</strong>{" "}
+        {page === "overview" ? m.address.leadOverview : m.address.lead}
       </p>
       <ul>
         {unused.slice(0, SHOWN).map(({ key, value, reason }, index) => (

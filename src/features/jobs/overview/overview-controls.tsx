@@ -3,15 +3,11 @@ import { useNavigate } from "react-router-dom";
 import { JOB_TYPES } from "../../../contract/list-url";
 import { RANGE_PRESETS } from "../../../contract/time-window";
 import { useViewMessages } from "../../../lib/i18n/view-messages";
-import type { OverviewSearch } from "./overview-search";
+import { type OverviewSearch, serializeOverviewSearch } from "./overview-search";
 
-function overviewQuery(search: OverviewSearch): string {
-  const params = new URLSearchParams();
-  if (search.type !== "DNA_SOMATIC") params.set("type", search.type);
-  if (search.range && search.range !== "7d") params.set("range", search.range);
-  if (search.from) params.set("from", search.from);
-  if (search.to) params.set("to", search.to);
-  const query = params.toString();
+/** A new span or type starts the timeline again on its own latest day. */
+function overviewQuery({ day: _day, ...search }: OverviewSearch): string {
+  const query = serializeOverviewSearch(search).toString();
   return query ? `?${query}` : "";
 }
 

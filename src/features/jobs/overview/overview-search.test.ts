@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { listHref, parseOverviewSearch } from "./overview-search";
+import {
+  findUnusedOverviewParams,
+  isOverviewCanonical,
+  listHref,
+  parseOverviewSearch,
+  serializeOverviewSearch,
+} from "./overview-search";
 
 const parse = (query: string) => parseOverviewSearch(new URLSearchParams(query));
 
@@ -52,5 +58,45 @@ describe("links from the overview to the list", () => {
 
   it("encode the project id", () => {
     expect(listHref("a/b", { type: "DNA_SOMATIC" })).toBe("/projects/a%2Fb/jobs");
+  });
+});
+
+describe("a hand-edited overview address", () => {
+  const params = (query: string) => new URLSearchParams(query);
+
+  it("is left alone when it says only what the overview uses", () => {
+    for (const query of [
+      "",
+      "range=7d",
+      "range=30d&type=DNA_GERMLINE",
+      "from=2026-11-01&day=2026-11-03",
+    ]) {
+      expect(isOverviewCanonical(params(query)), query).toBe(true);
+      expect(findUnusedOverviewParams(params(query)), query).toEqual([]);
+    }
+  });
+
+  it("is rewritten, and what it could not use named", () => {
+    const query = params("range=bogus&day=2026-13-45&type=X&status=FAILED&utm=1");
+    expect(isOverviewCanonical(query)).toBe(false);
+    expect(serializeOverviewSearch(parseOverviewSearch(query)).toString()).toBe("");
+    expect(findUnusedOverviewParams(query)).toEqual([
+      { key: "range", value: "bogus", reason: "invalid" },
+      { key: "type", value: "X", reason: "invalid" },
+      { key: "utm", value: "1", reason: "unknown" },
+      { key: "day", value: "2026-13-45", reason: "invalid" },
+      { key: "status", value: "FAILED", reason: "unknown" },
+    ]);
+  });
+
+  it("says that From and To were swapped", () => {
+    const query = params("from=2026-11-30&to=2026-11-01");
+    expect(isOverviewCanonical(query)).toBe(false);
+    expect(serializeOverviewSearch(parseOverviewSearch(query)).toString()).toBe(
+      "from=2026-11-01&to=2026-11-30",
+    );
+    expect(findUnusedOverviewParams(query)).toEqual([
+      { key: "from", value: "2026-11-30, to=2026-11-01", reason: "swapped" },
+    ]);
   });
 });

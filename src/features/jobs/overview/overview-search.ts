@@ -1,5 +1,6 @@
-import { type JobsSearch, parseJobsSearch } from "../../../contract/list-url";
+import { type JobsSearch, parseJobsSearch, SEARCH_KEYS } from "../../../contract/list-url";
 import type { RangePreset } from "../../../contract/time-window";
+import { findUnusedParams, type UnusedParam } from "../url/unused-params";
 
 /** What the overview's address holds: the list's type and span, and the timeline's day. */
 export type OverviewSearch = Pick<JobsSearch, "type" | "range" | "from" | "to"> & {
@@ -25,6 +26,63 @@ export function parseOverviewSearch(params: URLSearchParams): OverviewSearch {
     ...(!range && !from && !to ? { range: OVERVIEW_DEFAULT_RANGE } : {}),
     ...(validDay ? { day } : {}),
   };
+}
+
+/** The overview's address for `search`, in its one spelling (the default range left out). */
+export function serializeOverviewSearch(search: OverviewSearch): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.type !== "DNA_SOMATIC") params.set("type", search.type);
+  if (search.range && search.range !== OVERVIEW_DEFAULT_RANGE) params.set("range", search.range);
+  if (search.from) params.set("from", search.from);
+  if (search.to) params.set("to", search.to);
+  if (search.day) params.set("day", search.day);
+  return params;
+}
+
+const sortedEntries = (params: URLSearchParams) =>
+  [...params.entries()]
+    .map(([key, value]) => `${key}=${value}`)
+    .sort()
+    .join("&");
+
+/** Whether an overview address is already in its one spelling (nothing to rewrite). */
+export function isOverviewCanonical(params: URLSearchParams): boolean {
+  const search = parseOverviewSearch(params);
+  const canonical = serializeOverviewSearch(search);
+  // The default range said out loud (as the list's Overview tab says it) is fine too.
+  if (params.get("range") === search.range && !canonical.has("range") && search.range) {
+    canonical.set("range", search.range);
+  }
+  return sortedEntries(canonical) === sortedEntries(params);
+}
+
+const OVERVIEW_KEYS = new Set(["type", "range", "from", "to"]);
+
+/**
+ * What the rewrite of a hand-edited overview address leaves out, and why: the list's rules for
+ * the settings the two pages share, the list's other settings (a status, a page) as not this
+ * page's, and a timeline day that is not a day.
+ */
+export function findUnusedOverviewParams(params: URLSearchParams): UnusedParam[] {
+  const shared = new URLSearchParams();
+  const unused: UnusedParam[] = [];
+  let day: string | undefined;
+  for (const [key, value] of params) {
+    if (key === "day") {
+      if (!value.trim()) continue;
+      if (day !== undefined) unused.push({ key, value, reason: "repeated" });
+      else if (parseOverviewSearch(new URLSearchParams({ day: value })).day) day = value;
+      else {
+        day = value;
+        unused.push({ key, value, reason: "invalid" });
+      }
+    } else if (OVERVIEW_KEYS.has(key) || !SEARCH_KEYS.includes(key)) {
+      shared.append(key, value);
+    } else if (value.trim()) {
+      unused.push({ key, value, reason: "unknown" });
+    }
+  }
+  return [...findUnusedParams(shared), ...unused];
 }
 
 /** The list of the same project, type and span, narrowed by `extra`. */

@@ -60,4 +60,17 @@ describe("findUnusedParams", () => {
       { key: "access_token", value: MASK, reason: "unknown" },
     ]);
   });
+
+  it("names a cause or a comparison it could not use", () => {
+    expect(unused("cause=%00%3Cscript%3E")).toEqual([
+      { key: "cause", value: "\u0000<script>", reason: "invalid" },
+    ]);
+    const job = "0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0";
+    expect(unused(`job=${job}&compare=x'"<b>`)).toEqual([
+      { key: "compare", value: `x'"<b>`, reason: "invalid" },
+    ]);
+    // Without an open job a comparison is not a setting at all.
+    expect(unused(`compare=${job}`)).toEqual([{ key: "compare", value: job, reason: "unknown" }]);
+    expect(unused(`job=${job}&compare=${job.replace("0f", "1e")}`)).toEqual([]);
+  });
 });

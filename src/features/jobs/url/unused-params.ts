@@ -87,6 +87,11 @@ function reasonUnused(key: string, value: string, search: JobsSearch): UnusedRea
       return search.job ? null : "invalid";
     case "sort":
       return value === search.sort ? null : "invalid";
+    case "cause":
+      return search.cause ? null : "invalid";
+    case "compare":
+      // A comparison belongs to an open job: without one it has nothing to compare with.
+      return search.compare ? null : search.job ? "invalid" : "unknown";
     default:
       // q: any text is a search (trimmed, and cut at a length no one types).
       return null;
