@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, renderHook } from "@testing-library/react";
+import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { BrowserRouter } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
@@ -50,10 +50,12 @@ describe("useJobsSearch: two changes before React re-renders", () => {
 });
 
 describe("useJobsSearch: a hand-edited address", () => {
-  it("is rewritten, and what it could not use is kept for the viewer until dismissed", () => {
+  it("is rewritten, and what it could not use is kept for the viewer until dismissed", async () => {
     const { result } = renderAt("/projects/p/jobs?size=abc&page=2");
     expect(window.location.search).toBe("?page=2");
-    expect(result.current[2]?.unused).toEqual([{ key: "size", value: "abc", reason: "invalid" }]);
+    await waitFor(() =>
+      expect(result.current[2]?.unused).toEqual([{ key: "size", value: "abc", reason: "invalid" }]),
+    );
     act(() => result.current[2]?.dismiss());
     expect(result.current[2]).toBeNull();
   });

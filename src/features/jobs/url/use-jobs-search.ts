@@ -7,7 +7,7 @@ import {
   serializeJobsSearch,
 } from "../../../contract/list-url";
 import { patchJobsSearch } from "./jobs-search";
-import { findUnusedParams, type UnusedParam } from "./unused-params";
+import type { UnusedParam } from "./unused-params";
 
 export type SetJobsSearch = (
   /** The fields to change; a function gets the view as the address bar has it now. */
@@ -32,7 +32,11 @@ export function useJobsSearch(): [JobsSearch, SetJobsSearch, RewrittenAddress] {
 
   useEffect(() => {
     if (!isCanonical(params)) {
-      setUnused(findUnusedParams(params));
+      // Working out what was left out loads only for an address that needs it: most never do.
+      void import("./unused-params").then(
+        ({ findUnusedParams }) => setUnused(findUnusedParams(params)),
+        () => {},
+      );
       setParams(serializeJobsSearch(search), { replace: true, state: historyState });
     }
   }, [params, search, setParams, historyState]);
