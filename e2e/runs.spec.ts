@@ -384,6 +384,8 @@ demo.describe("demo: Run again", () => {
       await expect(runs.otherRunItems).toHaveCount(2);
       await expect(runs.otherRunItems.nth(0)).toContainText(rerun);
       await expect(runs.otherRunItems.nth(1)).toContainText(oomRun);
+      // Still no search once the list has settled: the search box must not put the old one back.
+      expect(jobsPage.search().get("q")).toBeNull();
       await shoot(page, "relaunched");
     },
   );
