@@ -210,6 +210,8 @@ export const enViews = {
     unsupported: "This browser cannot show notifications.",
     pageCannotShow:
       "This browser shows notifications only from installed apps (Chrome on Android does so), not from a page: use a desktop browser for them.",
+    notLoaded:
+      "Notifications could not start: the dashboard may have been updated since this page loaded. Reload the page and try again.",
     onTitle: "Notifications on",
     onProject: (project: string) =>
       `You will be told here when a job of ${project} fails or needs attention, while a dashboard tab is open.`,

@@ -272,6 +272,7 @@ export const zh: Messages = {
     unsupported: "此浏览器无法显示通知。",
     pageCannotShow:
       "此浏览器只允许已安装的应用显示通知（如安卓版 Chrome），网页无法显示：请在电脑浏览器上开启。",
+    notLoaded: "通知未能开启：此页面打开后仪表板可能已更新。请刷新页面后重试。",
     onTitle: "通知已开启",
     onProject: (project: string) =>
       `${project} 有作业失败或需要关注时，只要仪表板标签页开着，就会在这里通知你。`,

@@ -128,6 +128,26 @@ describe("Notify me", () => {
     expect(localStorage.getItem(WATCHING_FLAG)).toBeNull();
   });
 
+  it("says to reload when the watcher's code cannot be loaded, and turns nothing on", async () => {
+    fakeNotification("default", "granted");
+    vi.doMock("./watcher", () => {
+      throw new Error("Failed to fetch dynamically imported module");
+    });
+    try {
+      const button = show();
+      await click(button);
+      expect((await screen.findByRole("status")).textContent).toMatch(
+        /Reload the page and try again/,
+      );
+      expect(button.getAttribute("aria-pressed")).toBe("false");
+      expect(readWatches().projects).toEqual([]);
+      // Nothing says they are on when they are not.
+      expect(shown).toEqual([]);
+    } finally {
+      vi.doUnmock("./watcher");
+    }
+  });
+
   it("says so in a browser without notifications", async () => {
     await click(show());
     expect(screen.getByRole("status").textContent).toBe("This browser cannot show notifications.");

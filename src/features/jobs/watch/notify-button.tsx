@@ -15,7 +15,7 @@ import {
   watchesSnapshot,
 } from "./watch-store";
 
-type Problem = "unsupported" | "pageCannotShow" | "denied";
+type Problem = "unsupported" | "pageCannotShow" | "denied" | "notLoaded";
 
 /** A bell, filled while notifications are on (drawn: emoji fonts are not everywhere). */
 function BellIcon({ filled }: { filled: boolean }) {
@@ -93,16 +93,28 @@ export function NotifyButton({
       setProblem(null);
       return;
     }
+    // The watcher's code loads while the browser asks, and the button turns on only once it
+    // runs: what the viewer saw when pressing is its baseline, so a job that fails a moment
+    // later is announced, not taken for old news.
+    const loading = import("./watcher").catch(() => null);
+    // Permission first, while the click still counts as the viewer's gesture.
     const permission = await askPermission();
-    const answer =
-      permission === "granted" ? confirmNotifications(m.onTitle, confirmation) : permission;
-    if (answer !== "granted") {
-      setProblem(answer);
+    if (permission !== "granted") {
+      setProblem(permission);
+      return;
+    }
+    const watcher = await loading;
+    if (!watcher) {
+      setProblem("notLoaded");
+      return;
+    }
+    const shown = confirmNotifications(m.onTitle, confirmation);
+    if (shown !== "granted") {
+      setProblem(shown);
       return;
     }
     setProblem(null);
     addWatch(target);
-    const watcher = await import("./watcher");
     watcher.startWatcher(client, open);
   }
 
