@@ -102,19 +102,32 @@ test("keyboard: Tab to a row, Enter opens, Tab stays inside, Escape closes, focu
   await expect(page).toHaveURL(jobParam(id));
   await expect.poll(() => drawer.focusIsInside()).toBe(true);
 
-  // Focus cycles inside the open drawer, both ways, however long one tabs.
-  const seen = new Set<string>();
-  for (let presses = 0; presses < 40; presses++) {
-    await page.keyboard.press("Tab");
-    expect(await drawer.focusIsInside(), `after Tab #${presses + 1}`).toBe(true);
-    seen.add(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80) ?? ""));
-  }
-  for (let presses = 0; presses < 40; presses++) {
-    await page.keyboard.press("Shift+Tab");
-    expect(await drawer.focusIsInside(), `after Shift+Tab #${presses + 1}`).toBe(true);
-  }
+  // Focus cycles inside the open drawer, both ways: past its last stop and its first, twice.
+  const stops = await drawer.dialog.evaluate(
+    (dialog) =>
+      dialog.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex='0']")
+        .length,
+  );
   // The drawer has several stops (copy, close, copy path, copy/download request…).
+  expect(stops).toBeGreaterThan(3);
+  const focused = () =>
+    page.evaluate(() => {
+      const active = document.activeElement;
+      const inside = Boolean(active?.closest("dialog[open]"));
+      return inside ? (active?.outerHTML.slice(0, 80) ?? "") : null;
+    });
+  const seen = new Set<string>();
+  for (let presses = 0; presses < 2 * stops + 2; presses++) {
+    await page.keyboard.press("Tab");
+    const at = await focused();
+    expect(at, `after Tab #${presses + 1}`).not.toBeNull();
+    seen.add(at ?? "");
+  }
   expect(seen.size).toBeGreaterThan(3);
+  for (let presses = 0; presses < 2 * stops + 2; presses++) {
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(), `after Shift+Tab #${presses + 1}`).not.toBeNull();
+  }
 
   await page.keyboard.press("Escape");
   await drawer.expectClosed();

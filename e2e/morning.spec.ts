@@ -309,13 +309,11 @@ async function followFigure(
 
 // ---------------------------------------------------------------------------------------------
 
-test("both regions' projects, each pipeline's numbers as the DLIs hold them, and the lists they open", async ({
+test("both regions' projects, each pipeline's numbers as the DLIs hold them, each read once", async ({
   page,
   morning,
-  jobsPage,
   north,
   east,
-  server,
 }) => {
   await page.clock.setFixedTime(NOW);
   await morning.goto();
@@ -337,7 +335,17 @@ test("both regions' projects, each pipeline's numbers as the DLIs hold them, and
   expect(await seriousViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await seriousViolations(page)).toEqual([]);
-  await page.emulateMedia({ colorScheme: "light" });
+});
+
+test("each figure and cause opens the list (or overview) of just those jobs, and Back returns", async ({
+  page,
+  morning,
+  jobsPage,
+  server,
+}) => {
+  await page.clock.setFixedTime(NOW);
+  await morning.goto();
+  await expectCards(morning);
 
   const somatic = ofType(NORTH, "DNA_SOMATIC");
   const failed = endedSince(somatic, "FAILED");
