@@ -110,23 +110,17 @@ test("keyboard: Tab to a row, Enter opens, Tab stays inside, Escape closes, focu
   );
   // The drawer has several stops (copy, close, copy path, copy/download request…).
   expect(stops).toBeGreaterThan(3);
-  const focused = () =>
-    page.evaluate(() => {
-      const active = document.activeElement;
-      const inside = Boolean(active?.closest("dialog[open]"));
-      return inside ? (active?.outerHTML.slice(0, 80) ?? "") : null;
-    });
   const seen = new Set<string>();
   for (let presses = 0; presses < 2 * stops + 2; presses++) {
     await page.keyboard.press("Tab");
-    const at = await focused();
+    const at = await drawer.focusedInside();
     expect(at, `after Tab #${presses + 1}`).not.toBeNull();
     seen.add(at ?? "");
   }
   expect(seen.size).toBeGreaterThan(3);
   for (let presses = 0; presses < 2 * stops + 2; presses++) {
     await page.keyboard.press("Shift+Tab");
-    expect(await focused(), `after Shift+Tab #${presses + 1}`).not.toBeNull();
+    expect(await drawer.focusIsInside(), `after Shift+Tab #${presses + 1}`).toBe(true);
   }
 
   await page.keyboard.press("Escape");

@@ -145,10 +145,18 @@ export class JobDrawer {
 
   /** Whether the focused element is inside the open drawer. */
   async focusIsInside(): Promise<boolean> {
+    return (await this.focusedInside()) !== null;
+  }
+
+  /** The start of the focused element's HTML when it is inside the open drawer, else null. */
+  async focusedInside(): Promise<string | null> {
     return this.page.evaluate(() => {
       const dialog = document.querySelector("dialog[open]");
       const active = document.activeElement;
-      return Boolean(dialog && active && active !== document.body && dialog.contains(active));
+      const inside = Boolean(
+        dialog && active && active !== document.body && dialog.contains(active),
+      );
+      return inside ? (active?.outerHTML.slice(0, 80) ?? "") : null;
     });
   }
 }
